@@ -1,0 +1,56 @@
+# dolg — build, test and demo.
+#   make demo   build in release, load Fixtures/ into a fresh demo ledger, show overdue and report
+#   make test   build and run the whole test suite
+
+SWIFT      ?= swift
+PREFIX     ?= /usr/local
+DEMO_DIR   := demo
+DEMO_DB    := $(DEMO_DIR)/ledger.sqlite
+DEMO_TODAY := 2026-11-20
+RELEASE    := .build/release/dolg
+
+.PHONY: all deps build release test demo install clean
+
+all: build
+
+# The one system dependency: SQLite's headers, which GRDB compiles against.
+deps:
+	@if [ ! -f /usr/include/sqlite3.h ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing libsqlite3-dev..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libsqlite3-dev sqlite3; \
+	  else \
+	    echo "dolg needs SQLite's development files: install the package libsqlite3-dev (e.g. sudo apt-get install libsqlite3-dev)" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# The end-to-end tests run the built binary, so build it before the suite.
+test: build
+	$(SWIFT) test
+
+demo: release
+	rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
+	DOLG=$(RELEASE) DOLG_DB=$(DEMO_DB) DOLG_TODAY=$(DEMO_TODAY) sh Fixtures/demo/load.sh
+	@echo
+	@echo "== dolg overdue (as of $(DEMO_TODAY)) =="
+	@$(RELEASE) overdue --db $(DEMO_DB) --today $(DEMO_TODAY)
+	@echo
+	@echo "== dolg report portfolio =="
+	@$(RELEASE) report portfolio --db $(DEMO_DB) --today $(DEMO_TODAY)
+	@echo
+	@echo "== dolg report aging =="
+	@$(RELEASE) report aging --db $(DEMO_DB) --today $(DEMO_TODAY)
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 $(RELEASE) $(DESTDIR)$(PREFIX)/bin/dolg
+
+clean:
+	rm -rf .build $(DEMO_DIR)

@@ -1,0 +1,39 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "dolg",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dolg", targets: ["dolg"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // Pure rules: money, dates, schedules, allocation, overdue. No I/O.
+        .target(name: "DolgRules"),
+        // SQLite storage over GRDB: schema, migrator, reads and writes.
+        .target(
+            name: "DolgStorage",
+            dependencies: [
+                "DolgRules",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        // The command-line tool: parse, call, render.
+        .executableTarget(
+            name: "dolg",
+            dependencies: [
+                "DolgRules",
+                "DolgStorage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "DolgRulesTests", dependencies: ["DolgRules"]),
+        .testTarget(name: "DolgStorageTests", dependencies: ["DolgStorage", "DolgRules"]),
+        .testTarget(
+            name: "dolgTests",
+            dependencies: ["DolgRules"],
+            resources: [.copy("Golden")]),
+    ]
+)

@@ -1,0 +1,76 @@
+/// Every failure `dolg` reports, as a value with a stable name.
+///
+/// Printed as `dolg: error: <what was wrong> — <what to do>`; the code's
+/// name is stable for scripts and listed in docs/errors.md with its exit code.
+public struct DolgError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let code: Code
+    /// What was wrong, naming the field and the value.
+    public let problem: String
+    /// What to do about it.
+    public let remedy: String
+
+    public init(_ code: Code, _ problem: String, remedy: String) {
+        self.code = code
+        self.problem = problem
+        self.remedy = remedy
+    }
+
+    /// The one-line form printed on stderr.
+    public var description: String { "dolg: error: \(problem) — \(remedy)" }
+
+    public var exitCode: Int32 { code.exitStatus.rawValue }
+
+    /// Stable error names, in the order the docs list them.
+    public enum Code: String, Sendable, CaseIterable {
+        case invalidAmount = "invalid_amount"
+        case amountNotPositive = "amount_not_positive"
+        case invalidDate = "invalid_date"
+        case invalidRate = "invalid_rate"
+        case invalidValue = "invalid_value"
+        case invalidPhone = "invalid_phone"
+        case invalidSchedule = "invalid_schedule"
+        case firstDueBeforeStart = "first_due_before_start"
+        case tooManyInstallments = "too_many_installments"
+        case downPaymentTooLarge = "down_payment_too_large"
+        case unknownManager = "unknown_manager"
+        case unknownClient = "unknown_client"
+        case unknownContract = "unknown_contract"
+        case unknownPayment = "unknown_payment"
+        case duplicateManager = "duplicate_manager"
+        case duplicateLogin = "duplicate_login"
+        case duplicateContractNumber = "duplicate_contract_number"
+        case paymentReferenceConflict = "payment_reference_conflict"
+        case paymentBeforeStart = "payment_before_start"
+        case reversalOfReversal = "reversal_of_reversal"
+        case alreadyReversed = "already_reversed"
+        case reversalBeforePayment = "reversal_before_payment"
+        case alreadyTerminated = "already_terminated"
+        case ledgerMissing = "ledger_missing"
+        case inputFileMissing = "input_file_missing"
+        case ledgerExists = "ledger_exists"
+        case ledgerBusy = "ledger_busy"
+        case ledgerFailure = "ledger_failure"
+
+        public var exitStatus: ExitStatus {
+            switch self {
+            case .ledgerMissing, .inputFileMissing: return .noInput
+            case .ledgerExists: return .cannotCreate
+            case .ledgerBusy: return .temporaryFailure
+            case .ledgerFailure: return .ioError
+            default: return .dataError
+            }
+        }
+    }
+}
+
+/// Exit statuses from BSD sysexits(3), the vocabulary cron and scripts understand.
+public enum ExitStatus: Int32, Sendable {
+    case success = 0
+    case usage = 64
+    case dataError = 65
+    case noInput = 66
+    case software = 70
+    case cannotCreate = 73
+    case ioError = 74
+    case temporaryFailure = 75
+}

@@ -1,0 +1,101 @@
+/// Turns contract terms into installments whose amounts add up exactly.
+public enum ScheduleBuilder {
+    /// The installments for `terms`: the down payment as installment 0 (when there
+    /// is one), then equal installments, or annuity installments when the rate is
+    /// above zero. The last installment absorbs every rounding remainder.
+    public static func installments(for terms: ScheduleTerms) throws(DolgError) -> [Installment] {
+        try validate(terms)
+        var schedule: [Installment] = []
+        if terms.downPayment.isPositive {
+            schedule.append(Installment(seq: 0, dueDate: terms.startDate, principal: terms.downPayment))
+        }
+        let dueDates = (0..<terms.installmentCount).map {
+            terms.period.dueDate(from: terms.firstDueDate, index: $0)
+        }
+        let parts: [(principal: Money, interest: Money)]
+        if terms.annualRate.isZero {
+            parts = equalSplit(terms.financedAmount, into: terms.installmentCount).map { ($0, .zero) }
+        } else {
+            parts = annuitySplit(terms.financedAmount, count: terms.installmentCount,
+                                 annualRate: terms.annualRate, period: terms.period)
+        }
+        for (index, part) in parts.enumerated() {
+            schedule.append(Installment(seq: index + 1, dueDate: dueDates[index],
+                                        principal: part.principal, interest: part.interest))
+        }
+        return schedule
+    }
+
+    /// `amount` split into `count` equal parts in minor units; the last part takes the remainder.
+    public static func equalSplit(_ amount: Money, into count: Int) -> [Money] {
+        let base = amount.minorUnits / Int64(count)
+        let remainder = amount.minorUnits - base * Int64(count)
+        return (0..<count).map { Money(minorUnits: base + ($0 == count - 1 ? remainder : 0)) }
+    }
+
+    /// The level annuity payment `P·r / (1 − (1+r)^−n)`, rounded to minor units.
+    public static func annuityPayment(_ principal: Money, count: Int, annualRate: InterestRate,
+                                      period: Period) -> Money {
+        let rate = periodicRate(annualRate, period)
+        let discount = FixedPoint.divideRounded(FixedPoint.one * FixedPoint.one, FixedPoint.one + rate)
+        let denominator = FixedPoint.one - FixedPoint.power(discount, count)
+        let payment = FixedPoint.divideRounded(Int128(principal.minorUnits) * rate, denominator)
+        return Money(minorUnits: Int64(payment))
+    }
+
+    /// Principal and interest of each annuity installment. Interest is the periodic
+    /// rate on the declining balance, rounded to minor units; the last installment
+    /// repays the whole remaining balance so that principal sums to `amount` exactly.
+    static func annuitySplit(_ amount: Money, count: Int, annualRate: InterestRate,
+                             period: Period) -> [(principal: Money, interest: Money)] {
+        let rate = periodicRate(annualRate, period)
+        let payment = annuityPayment(amount, count: count, annualRate: annualRate, period: period)
+        var balance = amount
+        var parts: [(principal: Money, interest: Money)] = []
+        for index in 0..<count {
+            let interest = Money(minorUnits: Int64(
+                FixedPoint.divideRounded(Int128(balance.minorUnits) * rate, FixedPoint.one)))
+            let principal = index == count - 1 ? balance : min(payment - interest, balance)
+            parts.append((principal, interest))
+            balance -= principal
+        }
+        return parts
+    }
+
+    /// The annual rate divided among the periods of a year, as a fixed-point fraction.
+    static func periodicRate(_ annualRate: InterestRate, _ period: Period) -> Int128 {
+        FixedPoint.divideRounded(
+            Int128(annualRate.tenThousandthsOfPercent) * FixedPoint.one,
+            Int128(InterestRate.scale) * 100 * Int128(period.periodsPerYear))
+    }
+
+    static func validate(_ terms: ScheduleTerms) throws(DolgError) {
+        guard terms.totalAmount.isPositive else {
+            throw DolgError(.amountNotPositive, "--amount \(terms.totalAmount) is not positive",
+                            remedy: "give the contract's total price, e.g. --amount 60000")
+        }
+        guard !terms.downPayment.isNegative, terms.downPayment < terms.totalAmount else {
+            throw DolgError(.downPaymentTooLarge,
+                            "--down \(terms.downPayment) is not between 0 and the amount \(terms.totalAmount)",
+                            remedy: "give a down payment smaller than --amount")
+        }
+        try validateCount(terms.installmentCount)
+        guard terms.firstDueDate >= terms.startDate else {
+            throw DolgError(.firstDueBeforeStart,
+                            "--first-due \(terms.firstDueDate) is before --start \(terms.startDate)",
+                            remedy: "give a first due date on or after the start date")
+        }
+    }
+
+    static func validateCount(_ count: Int) throws(DolgError) {
+        guard count >= 1 else {
+            throw DolgError(.invalidValue, "--installments \(count) is not positive",
+                            remedy: "give 1 for a single invoice, or the number of installments")
+        }
+        guard count <= ScheduleTerms.maximumInstallments else {
+            throw DolgError(.tooManyInstallments,
+                            "--installments \(count) is more than \(ScheduleTerms.maximumInstallments)",
+                            remedy: "split the contract or use a longer --period")
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import DolgRules
+import Foundation
+import GRDB
+
+/// The ledger file: opens it, runs the migrator, and runs every write in one transaction.
+///
+/// Writes live in `Writes/`, reads in `Queries/`, each as an extension of this type.
+public final class LedgerDatabase: Sendable {
+    let queue: DatabaseQueue
+    public let path: String
+
+    /// How long a command waits for another writer before failing with `ledger_busy`.
+    public static let busyTimeout: TimeInterval = 5
+
+    private init(path: String) throws(DolgError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(LedgerDatabase.busyTimeout)
+        configuration.journalMode = .wal
+        configuration.prepareDatabase { db in
+            // A ledger of money: a commit survives power loss, not only a crash.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Schema.migrator.migrate(queue)
+        } catch {
+            throw LedgerDatabase.translate(error)
+        }
+    }
+
+    /// Creates a new ledger file, readable and writable by its owner only.
+    public static func create(path: String, currency: Currency, today: CivilDate,
+                              audit: AuditContext) throws(DolgError) -> LedgerDatabase {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                     attributes: [.posixPermissions: 0o700])
+        }
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        guard descriptor >= 0 else {
+            if errno == EEXIST {
+                throw DolgError(.ledgerExists, "a ledger already exists at \(path)",
+                                remedy: "use it as it is, or give another --db")
+            }
+            throw DolgError(.ledgerFailure, "cannot create \(path): \(String(cString: strerror(errno)))",
+                            remedy: "check that the directory exists and is writable")
+        }
+        close(descriptor)
+        do {
+            let ledger = try LedgerDatabase(path: path)
+            try ledger.write(audit) { db in
+                try db.execute(sql: "INSERT INTO ledger (id, currency, created_on) VALUES (1, ?, ?)",
+                               arguments: [currency.code, today.description])
+            }
+            return ledger
+        } catch {
+            // Leave no half-made ledger behind.
+            for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+            throw error
+        }
+    }
+
+    /// Opens an existing ledger.
+    public static func openExisting(path: String) throws(DolgError) -> LedgerDatabase {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw DolgError(.ledgerMissing, "no ledger at \(path)",
+                            remedy: "create one with `dolg init`, or point --db or DOLG_DB at yours")
+        }
+        return try LedgerDatabase(path: path)
+    }
+
+    /// Runs `body` and appends the audit row in one immediate transaction:
+    /// either all of it is written or none.
+    func write<T>(_ audit: AuditContext, _ body: (Database) throws -> T) throws(DolgError) -> T {
+        try writeUnlessUnchanged(audit) { db in .written(try body(db)) }
+    }
+
+    /// Like `write`, but `body` may find that there is nothing to do, and then
+    /// the transaction is rolled back: not even an audit row is written.
+    func writeUnlessUnchanged<T>(_ audit: AuditContext,
+                                 _ body: (Database) throws -> WriteOutcome<T>) throws(DolgError) -> T {
+        do {
+            return try queue.writeWithoutTransaction { db in
+                var outcome: WriteOutcome<T>?
+                try db.inTransaction(.immediate) {
+                    outcome = try body(db)
+                    guard case .written = outcome else { return .rollback }
+                    try db.execute(
+                        sql: "INSERT INTO audit_log (at, os_user, command) VALUES (?, ?, ?)",
+                        arguments: [audit.timestamp, audit.osUser, audit.command])
+                    return .commit
+                }
+                switch outcome! {
+                case .written(let value), .unchanged(let value): return value
+                }
+            }
+        } catch {
+            throw LedgerDatabase.translate(error)
+        }
+    }
+
+    /// Runs `body` in a read transaction, a consistent snapshot of the ledger.
+    func read<T>(_ body: (Database) throws -> T) throws(DolgError) -> T {
+        do {
+            return try queue.read(body)
+        } catch {
+            throw LedgerDatabase.translate(error)
+        }
+    }
+
+    /// The ledger's currency and bucket thresholds.
+    public func settings() throws(DolgError) -> LedgerSettings {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT currency, bucket_thresholds FROM ledger") else {
+                throw DolgError(.ledgerFailure, "the ledger at \(path) has no settings row",
+                                remedy: "run `dolg init` on a new file")
+            }
+            let thresholds = (row["bucket_thresholds"] as String).split(separator: ",").compactMap { Int($0) }
+            return LedgerSettings(currency: Currency(code: row["currency"]) ?? .rub,
+                                  buckets: BucketScheme(thresholds: thresholds) ?? .standard)
+        }
+    }
+
+    static func translate(_ error: any Error) -> DolgError {
+        if let error = error as? DolgError { return error }
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                return DolgError(.ledgerBusy, "the ledger is busy with another command",
+                                 remedy: "try again in a moment")
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+                return DolgError(.ledgerFailure, "the ledger file is not a valid dolg ledger",
+                                 remedy: "check --db, or restore it from a backup")
+            default:
+                return DolgError(.ledgerFailure, "the ledger refused the change: \(error.message ?? "\(error)")",
+                                 remedy: "nothing was written; report this if it persists")
+            }
+        }
+        return DolgError(.ledgerFailure, "\(error)", remedy: "nothing was written; report this if it persists")
+    }
+}
+
+/// Whether a write changed the ledger.
+enum WriteOutcome<T> {
+    case written(T)
+    case unchanged(T)
+}
+
+/// Settings chosen when the ledger was created.
+public struct LedgerSettings: Sendable {
+    public let currency: Currency
+    public let buckets: BucketScheme
+}

@@ -1,0 +1,90 @@
+import DolgRules
+import GRDB
+
+/// One contract with everything needed to show it: terms, schedule, entries.
+public struct ContractDetail: Sendable {
+    public let contract: StoredContract
+    public let installments: [Installment]
+    public let payments: [StoredPayment]
+
+    /// The contract's position as of a date, computed by the rules.
+    public func position(asOf: CivilDate, buckets: BucketScheme) -> ContractPosition {
+        ContractPosition(installments: installments, netPaid: payments.map(\.entry).netPaid(asOf: asOf),
+                         terminatedOn: contract.termination?.date, asOf: asOf, buckets: buckets)
+    }
+}
+
+extension LedgerDatabase {
+    static let contractSelect = """
+        SELECT contracts.*, terminations.date AS terminated_on, terminations.reason AS termination_reason,
+            contract_managers.name AS contract_manager_name,
+            clients.id AS client_id, clients.name AS client_name, clients.phone AS client_phone,
+            clients.email AS client_email, clients.note AS client_note,
+            client_managers.name AS client_manager_name
+        FROM contracts
+        JOIN clients ON clients.id = contracts.client_id
+        LEFT JOIN managers AS contract_managers ON contract_managers.id = contracts.manager_id
+        LEFT JOIN managers AS client_managers ON client_managers.id = clients.manager_id
+        LEFT JOIN terminations ON terminations.contract_id = contracts.id
+        """
+
+    static let paymentSelect = """
+        SELECT payments.*, contracts.number AS contract_number, reversals.id AS reversed_by_id
+        FROM payments
+        JOIN contracts ON contracts.id = payments.contract_id
+        LEFT JOIN payments AS reversals ON reversals.reverses_id = payments.id
+        """
+
+    /// A contract with its schedule and entries, or `unknown_contract`.
+    public func contractDetail(number: String) throws(DolgError) -> ContractDetail {
+        try read { db in
+            let contract = try contractNumbered(number, db)
+            let installments = try Row.fetchAll(
+                db, sql: "SELECT seq, due_date, principal, interest FROM installments WHERE contract_id = ? ORDER BY seq",
+                arguments: [contract.id]
+            ).map { try $0.installment() }
+            let payments = try Row.fetchAll(
+                db, sql: "\(Self.paymentSelect) WHERE payments.contract_id = ? ORDER BY payments.date, payments.id",
+                arguments: [contract.id]
+            ).map { try $0.payment() }
+            return ContractDetail(contract: contract, installments: installments, payments: payments)
+        }
+    }
+
+    func contractNumbered(_ number: String, _ db: Database) throws -> StoredContract {
+        guard let row = try Row.fetchOne(db, sql: "\(Self.contractSelect) WHERE contracts.number = ?",
+                                         arguments: [number]) else {
+            throw DolgError(.unknownContract, "contract '\(number)' does not exist",
+                            remedy: "see `dolg contract list` for contract numbers")
+        }
+        return try row.contract()
+    }
+}
+
+extension Row {
+    func contract() throws -> StoredContract {
+        let client = StoredClient(id: self["client_id"], name: self["client_name"], phone: self["client_phone"],
+                                  email: self["client_email"], managerName: self["client_manager_name"],
+                                  note: self["client_note"])
+        let terms = ScheduleTerms(
+            totalAmount: money("amount"), downPayment: money("down_payment"),
+            installmentCount: self["installment_count"], period: Period(rawValue: self["period"]) ?? .month,
+            startDate: try civilDate("start_date"), firstDueDate: try civilDate("first_due"),
+            annualRate: InterestRate(tenThousandthsOfPercent: self["rate"]))
+        let termination = try optionalCivilDate("terminated_on").map {
+            StoredContract.Termination(date: $0, reason: self["termination_reason"])
+        }
+        return StoredContract(id: self["id"], number: self["number"], client: client,
+                              managerName: self["contract_manager_name"] ?? self["client_manager_name"],
+                              terms: terms, hasCustomSchedule: self["custom_schedule"], termination: termination)
+    }
+
+    func payment() throws -> StoredPayment {
+        let kind = LedgerEntry.Kind(rawValue: self["kind"]) ?? .payment
+        return StoredPayment(
+            id: self["id"], contractNumber: self["contract_number"],
+            entry: LedgerEntry(kind: kind, date: try civilDate("date"), signedAmount: money("amount")),
+            method: self["method"], reference: self["reference"], reversesID: self["reverses_id"],
+            reversedByID: self["reversed_by_id"], reason: self["reason"])
+    }
+}

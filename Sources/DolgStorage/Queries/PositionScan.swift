@@ -1,0 +1,82 @@
+import DolgRules
+import GRDB
+
+/// Which contracts a scan covers.
+public struct ContractScope: Sendable {
+    public var managerName: String?
+    public var clientID: Int64?
+
+    public init(managerName: String? = nil, clientID: Int64? = nil) {
+        self.managerName = managerName
+        self.clientID = clientID
+    }
+
+    public static let all = ContractScope()
+}
+
+/// A contract's position with what a list or report shows beside it.
+public struct ContractPositionRow: Sendable {
+    public let contractID: Int64
+    public let number: String
+    public let clientID: Int64
+    public let clientName: String
+    public let clientPhone: String
+    public let managerName: String?
+    public let position: ContractPosition
+}
+
+extension LedgerDatabase {
+    /// Computes every contract's position as of `asOf` and hands them to `body` one by one,
+    /// in contract id order.
+    ///
+    /// Two statements scan the whole ledger once each, side by side: contracts with their
+    /// net paid sum as of the date (one indexed aggregate per contract inside SQLite), and
+    /// installments in contract order. Memory stays flat: one contract at a time.
+    public func scanPositions(asOf: CivilDate, scope: ContractScope = .all, buckets: BucketScheme,
+                              _ body: (ContractPositionRow) throws -> Void) throws(DolgError) {
+        try read { db in
+            if let managerName = scope.managerName { _ = try managerNamed(managerName, db) }
+            if let clientID = scope.clientID { _ = try clientWithID(clientID, db) }
+            let contracts = try Row.fetchCursor(db, sql: """
+                SELECT contracts.id, contracts.number, clients.id AS client_id, clients.name AS client_name,
+                    clients.phone AS client_phone, managers.name AS manager_name,
+                    terminations.date AS terminated_on,
+                    (SELECT COALESCE(SUM(payments.amount), 0) FROM payments
+                        WHERE payments.contract_id = contracts.id AND payments.date <= :asOf) AS net_paid
+                FROM contracts
+                JOIN clients ON clients.id = contracts.client_id
+                LEFT JOIN managers ON managers.id = COALESCE(contracts.manager_id, clients.manager_id)
+                LEFT JOIN terminations ON terminations.contract_id = contracts.id
+                WHERE (:manager IS NULL OR managers.name = :manager)
+                    AND (:client IS NULL OR clients.id = :client)
+                ORDER BY contracts.id
+                """, arguments: ["asOf": asOf.description, "manager": scope.managerName, "client": scope.clientID])
+            let installments = try Row.fetchCursor(db, sql: """
+                SELECT contract_id, seq, due_date, principal, interest FROM installments
+                WHERE (:client IS NULL OR contract_id IN (SELECT id FROM contracts WHERE client_id = :client))
+                ORDER BY contract_id, seq
+                """, arguments: ["client": scope.clientID])
+            var pending: (contractID: Int64, installment: Installment)?
+            while let row = try contracts.next() {
+                let contractID: Int64 = row["id"]
+                var schedule: [Installment] = []
+                // Both cursors are in contract id order: skip installments of contracts out of scope.
+                while true {
+                    if pending == nil, let next = try installments.next() {
+                        pending = (next["contract_id"], try next.installment())
+                    }
+                    guard let current = pending, current.contractID <= contractID else { break }
+                    if current.contractID == contractID { schedule.append(current.installment) }
+                    pending = nil
+                }
+                let position = ContractPosition(
+                    installments: schedule, netPaid: row.money("net_paid"),
+                    terminatedOn: try row.optionalCivilDate("terminated_on"), asOf: asOf, buckets: buckets)
+                try body(ContractPositionRow(
+                    contractID: contractID, number: row["number"], clientID: row["client_id"],
+                    clientName: row["client_name"], clientPhone: row["client_phone"],
+                    managerName: row["manager_name"], position: position))
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import DolgRules
+
+/// A manager as stored.
+public struct StoredManager: Hashable, Sendable {
+    public enum Role: String, Sendable, CaseIterable {
+        case manager, head
+    }
+
+    public let id: Int64
+    public let name: String
+    public let role: Role
+    public let login: String?
+}
+
+/// A client as stored, with the name of the responsible manager.
+public struct StoredClient: Hashable, Sendable {
+    public let id: Int64
+    public let name: String
+    public let phone: String
+    public let email: String?
+    public let managerName: String?
+    public let note: String?
+}
+
+/// A contract's terms as stored, with its client and manager.
+public struct StoredContract: Hashable, Sendable {
+    public let id: Int64
+    public let number: String
+    public let client: StoredClient
+    /// The contract's own manager, else the client's.
+    public let managerName: String?
+    public let terms: ScheduleTerms
+    public let hasCustomSchedule: Bool
+    public let termination: Termination?
+
+    public struct Termination: Hashable, Sendable {
+        public let date: CivilDate
+        public let reason: String
+    }
+}
+
+/// A payment or reversal as stored.
+public struct StoredPayment: Hashable, Sendable {
+    public let id: Int64
+    public let contractNumber: String
+    public let entry: LedgerEntry
+    public let method: String?
+    public let reference: String?
+    /// For a reversal, the payment it cancels.
+    public let reversesID: Int64?
+    /// For a payment, the reversal that cancelled it.
+    public let reversedByID: Int64?
+    public let reason: String?
+}
+
+/// Who wrote to the ledger, when, and with what command; kept in the audit log.
+public struct AuditContext: Sendable {
+    /// Wall-clock time of the write, ISO 8601 in UTC.
+    public let timestamp: String
+    public let osUser: String
+    /// The command line with personal data masked.
+    public let command: String
+    /// The business date the command ran as of.
+    public let today: CivilDate
+
+    public init(timestamp: String, osUser: String, command: String, today: CivilDate) {
+        self.timestamp = timestamp
+        self.osUser = osUser
+        self.command = command
+        self.today = today
+    }
+}

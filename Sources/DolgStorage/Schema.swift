@@ -1,0 +1,102 @@
+import GRDB
+
+/// The ledger's schema, built by one migrator run every time a ledger is opened.
+///
+/// Migrations are never edited once released: a change is a new migration.
+/// SQLite enforces what the code also checks (CHECK, UNIQUE, foreign keys),
+/// and triggers refuse UPDATE and DELETE on the money tables, so history can
+/// only grow, even from a hand-typed `sqlite3` session.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-ledger") { db in
+            try db.execute(sql: """
+                CREATE TABLE ledger (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    currency TEXT NOT NULL CHECK (length(currency) = 3),
+                    bucket_thresholds TEXT NOT NULL DEFAULT '1,4,7,30',
+                    created_on TEXT NOT NULL
+                );
+                CREATE TABLE managers (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+                    role TEXT NOT NULL CHECK (role IN ('manager', 'head')),
+                    login TEXT UNIQUE
+                );
+                CREATE TABLE clients (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL CHECK (name <> ''),
+                    phone TEXT NOT NULL,
+                    email TEXT,
+                    manager_id INTEGER REFERENCES managers(id),
+                    note TEXT,
+                    created_on TEXT NOT NULL
+                );
+                CREATE INDEX clients_by_phone ON clients(phone);
+                CREATE INDEX clients_by_manager ON clients(manager_id);
+                CREATE TABLE contracts (
+                    id INTEGER PRIMARY KEY,
+                    number TEXT NOT NULL UNIQUE CHECK (number <> ''),
+                    client_id INTEGER NOT NULL REFERENCES clients(id),
+                    manager_id INTEGER REFERENCES managers(id),
+                    amount INTEGER NOT NULL CHECK (amount > 0),
+                    down_payment INTEGER NOT NULL CHECK (down_payment >= 0 AND down_payment < amount),
+                    installment_count INTEGER NOT NULL CHECK (installment_count BETWEEN 1 AND 1000),
+                    period TEXT NOT NULL CHECK (period IN ('month', '2weeks', 'week')),
+                    start_date TEXT NOT NULL,
+                    first_due TEXT NOT NULL CHECK (first_due >= start_date),
+                    rate INTEGER NOT NULL CHECK (rate >= 0),
+                    custom_schedule INTEGER NOT NULL CHECK (custom_schedule IN (0, 1)),
+                    created_on TEXT NOT NULL
+                );
+                CREATE INDEX contracts_by_client ON contracts(client_id);
+                CREATE INDEX contracts_by_manager ON contracts(manager_id);
+                CREATE TABLE installments (
+                    contract_id INTEGER NOT NULL REFERENCES contracts(id),
+                    seq INTEGER NOT NULL CHECK (seq >= 0),
+                    due_date TEXT NOT NULL,
+                    principal INTEGER NOT NULL CHECK (principal >= 0),
+                    interest INTEGER NOT NULL CHECK (interest >= 0),
+                    PRIMARY KEY (contract_id, seq)
+                ) WITHOUT ROWID;
+                CREATE TABLE payments (
+                    id INTEGER PRIMARY KEY,
+                    contract_id INTEGER NOT NULL REFERENCES contracts(id),
+                    kind TEXT NOT NULL CHECK (kind IN ('payment', 'reversal')),
+                    date TEXT NOT NULL,
+                    amount INTEGER NOT NULL,
+                    method TEXT CHECK (method IN ('cash', 'card', 'bank')),
+                    reference TEXT,
+                    reverses_id INTEGER UNIQUE REFERENCES payments(id),
+                    reason TEXT,
+                    recorded_at TEXT NOT NULL,
+                    CHECK ((kind = 'payment' AND amount > 0 AND reverses_id IS NULL)
+                        OR (kind = 'reversal' AND amount < 0 AND reverses_id IS NOT NULL))
+                );
+                CREATE UNIQUE INDEX payments_by_reference ON payments(reference) WHERE reference IS NOT NULL;
+                CREATE INDEX payments_by_contract_date ON payments(contract_id, date, amount);
+                CREATE TABLE terminations (
+                    contract_id INTEGER PRIMARY KEY REFERENCES contracts(id),
+                    date TEXT NOT NULL,
+                    reason TEXT NOT NULL CHECK (reason <> ''),
+                    recorded_at TEXT NOT NULL
+                );
+                CREATE TABLE audit_log (
+                    id INTEGER PRIMARY KEY,
+                    at TEXT NOT NULL,
+                    os_user TEXT NOT NULL,
+                    command TEXT NOT NULL
+                );
+                """)
+            for table in ["contracts", "installments", "payments", "terminations", "audit_log"] {
+                try db.execute(sql: """
+                    CREATE TRIGGER \(table)_are_never_updated BEFORE UPDATE ON \(table)
+                    BEGIN SELECT RAISE(ABORT, '\(table) are never updated: record a correction instead'); END;
+                    CREATE TRIGGER \(table)_are_never_deleted BEFORE DELETE ON \(table)
+                    BEGIN SELECT RAISE(ABORT, '\(table) are never deleted: record a correction instead'); END;
+                    """)
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,55 @@
+import DolgRules
+import GRDB
+
+extension LedgerDatabase {
+    /// Records a new contract and its installments.
+    ///
+    /// `installments` come from the rules (`ScheduleBuilder` or `CustomSchedule`);
+    /// they are stored so that a custom or later restructured schedule is kept as given.
+    @discardableResult
+    public func addContract(number: String, clientID: Int64, managerName: String?, terms: ScheduleTerms,
+                            installments: [Installment], customSchedule: Bool,
+                            audit: AuditContext) throws(DolgError) -> Int64 {
+        try write(audit) { db in
+            _ = try clientWithID(clientID, db)
+            let managerID = try managerNamed(managerName, db)
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM contracts WHERE number = ?", arguments: [number]) == true {
+                throw DolgError(.duplicateContractNumber, "contract number '\(number)' is already in the ledger",
+                                remedy: "give a new --number; see it with `dolg contract show \(number)`")
+            }
+            try db.execute(sql: """
+                INSERT INTO contracts (number, client_id, manager_id, amount, down_payment, installment_count,
+                    period, start_date, first_due, rate, custom_schedule, created_on)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [number, clientID, managerID, terms.totalAmount.minorUnits,
+                                 terms.downPayment.minorUnits, terms.installmentCount, terms.period.rawValue,
+                                 terms.startDate.description, terms.firstDueDate.description,
+                                 terms.annualRate.tenThousandthsOfPercent, customSchedule,
+                                 audit.today.description])
+            let contractID = db.lastInsertedRowID
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO installments (contract_id, seq, due_date, principal, interest) VALUES (?, ?, ?, ?, ?)
+                """)
+            for installment in installments {
+                try insert.execute(arguments: [contractID, installment.seq, installment.dueDate.description,
+                                               installment.principal.minorUnits, installment.interest.minorUnits])
+            }
+            return contractID
+        }
+    }
+
+    /// Ends a contract early. Its debt stays visible and payments are still accepted.
+    public func terminateContract(number: String, reason: String, on date: CivilDate,
+                                  audit: AuditContext) throws(DolgError) {
+        try write(audit) { db in
+            let contract = try contractNumbered(number, db)
+            if let termination = contract.termination {
+                throw DolgError(.alreadyTerminated,
+                                "contract \(number) was already terminated on \(termination.date)",
+                                remedy: "nothing to do; see `dolg contract show \(number)`")
+            }
+            try db.execute(sql: "INSERT INTO terminations (contract_id, date, reason, recorded_at) VALUES (?, ?, ?, ?)",
+                           arguments: [contract.id, date.description, reason, audit.timestamp])
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import DolgRules
+import GRDB
+
+/// What `recordPayment` did.
+public enum PaymentOutcome: Equatable, Sendable {
+    /// A new payment, with its id.
+    case recorded(id: Int64)
+    /// A payment with the same reference, contract, amount and date was already there.
+    case alreadyRecorded(id: Int64)
+}
+
+extension LedgerDatabase {
+    /// Records a payment. With a reference it is idempotent: the same reference with the
+    /// same fields is reported as already recorded and writes nothing; with other fields
+    /// it is `payment_reference_conflict`.
+    public func recordPayment(contractNumber: String, amount: Money, date: CivilDate, method: String?,
+                              reference: String?, audit: AuditContext) throws(DolgError) -> PaymentOutcome {
+        guard amount.isPositive else {
+            throw DolgError(.amountNotPositive, "AMOUNT \(amount) is not positive",
+                            remedy: "give the amount received; to undo a payment use `dolg pay reverse`")
+        }
+        return try writeUnlessUnchanged(audit) { db in
+            if let reference, let existing = try paymentWithReference(reference, db) {
+                guard existing.contractNumber == contractNumber, existing.entry.signedAmount == amount,
+                      existing.entry.date == date else {
+                    throw DolgError(.paymentReferenceConflict,
+                                    "--ref '\(reference)' is already payment \(existing.id) of \(existing.entry.signedAmount) on \(existing.entry.date) to contract \(existing.contractNumber)",
+                                    remedy: "give a new --ref, or check that this is not the same payment")
+                }
+                return .unchanged(.alreadyRecorded(id: existing.id))
+            }
+            let contract = try contractNumbered(contractNumber, db)
+            guard date >= contract.terms.startDate else {
+                throw DolgError(.paymentBeforeStart,
+                                "--date \(date) is before contract \(contractNumber) started on \(contract.terms.startDate)",
+                                remedy: "check the payment date")
+            }
+            try db.execute(sql: """
+                INSERT INTO payments (contract_id, kind, date, amount, method, reference, recorded_at)
+                VALUES (?, 'payment', ?, ?, ?, ?, ?)
+                """, arguments: [contract.id, date.description, amount.minorUnits, method, reference, audit.timestamp])
+            return .written(.recorded(id: db.lastInsertedRowID))
+        }
+    }
+
+    /// Cancels a payment with a reversal entry; the payment itself stays in the ledger.
+    @discardableResult
+    public func reversePayment(id: Int64, reason: String, date: CivilDate,
+                               audit: AuditContext) throws(DolgError) -> Int64 {
+        try write(audit) { db in
+            guard let payment = try paymentWithID(id, db) else {
+                throw DolgError(.unknownPayment, "payment \(id) does not exist",
+                                remedy: "see the payment ids in `dolg contract show CONTRACT`")
+            }
+            guard payment.entry.kind == .payment else {
+                throw DolgError(.reversalOfReversal, "entry \(id) is itself a reversal",
+                                remedy: "record the payment again with `dolg pay` instead")
+            }
+            if let reversal = payment.reversedByID {
+                throw DolgError(.alreadyReversed, "payment \(id) was already reversed by entry \(reversal)",
+                                remedy: "nothing to do")
+            }
+            guard date >= payment.entry.date else {
+                throw DolgError(.reversalBeforePayment,
+                                "--date \(date) is before the payment's date \(payment.entry.date)",
+                                remedy: "give a reversal date on or after the payment")
+            }
+            try db.execute(sql: """
+                INSERT INTO payments (contract_id, kind, date, amount, reverses_id, reason, recorded_at)
+                SELECT contract_id, 'reversal', ?, -amount, id, ?, ? FROM payments WHERE id = ?
+                """, arguments: [date.description, reason, audit.timestamp, id])
+            return db.lastInsertedRowID
+        }
+    }
+
+    func paymentWithReference(_ reference: String, _ db: Database) throws -> StoredPayment? {
+        try Row.fetchOne(db, sql: "\(Self.paymentSelect) WHERE payments.reference = ?", arguments: [reference])
+            .map { try $0.payment() }
+    }
+
+    func paymentWithID(_ id: Int64, _ db: Database) throws -> StoredPayment? {
+        try Row.fetchOne(db, sql: "\(Self.paymentSelect) WHERE payments.id = ?", arguments: [id]).map { try $0.payment() }
+    }
+}

@@ -1,0 +1,150 @@
+import ArgumentParser
+import DolgRules
+import DolgStorage
+import Foundation
+
+extension Period: ExpressibleByArgument {}
+
+/// `dolg contract add|list|show|terminate`.
+struct ContractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "contract", abstract: "Add, list, show and terminate contracts.",
+        subcommands: [Add.self, List.self, Show.self, Terminate.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a contract and generate its schedule.",
+            discussion: """
+                Equal installments by default (the last one takes the rounding remainder); an annuity \
+                when --rate is above zero. A single-payment invoice is --installments 1. \
+                --schedule-file FILE.csv (columns due_date,amount) gives a custom schedule instead.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The contract number, unique in the ledger.") var number: String
+        @Option(help: "The client's id.") var client: Int64
+        @Option(help: "The total price, down payment included.") var amount: String
+        @Option(help: "How many installments after the down payment (1 to 1000).") var installments: Int?
+        @Option(help: "The down payment, due on the start date.") var down: String?
+        @Option(help: "month, 2weeks or week.") var period: Period = .month
+        @Option(name: .customLong("first-due"), help: "The first installment's due date.") var firstDue: String?
+        @Option(help: "The contract's start date (else the business date, or --first-due if earlier).")
+        var start: String?
+        @Option(help: "Annual interest rate in percent; above zero gives an annuity.") var rate: String?
+        @Option(help: "The responsible manager (else the client's).") var manager: String?
+        @Option(name: .customLong("schedule-file"), help: "A CSV file with columns due_date,amount.")
+        var scheduleFile: String?
+
+        func run() throws {
+            let number = try requireText(number, field: "--number")
+            let today = try global.businessDate()
+            let total = try parseMoney(amount, option: "--amount")
+            let downPayment = try down.map { text throws(DolgError) in try parseMoney(text, option: "--down") } ?? .zero
+            let annualRate = try parseRate()
+            let customLines = try scheduleFile.map(readScheduleFile)
+            guard let firstDueDate = try firstDue.map({ text throws(DolgError) in
+                try parseDate(text, option: "--first-due") }) ?? customLines?.map(\.dueDate).min() else {
+                throw DolgError(.invalidValue, "--first-due is missing",
+                                remedy: "give --first-due DATE, or a --schedule-file")
+            }
+            let startDate = try start.map { text throws(DolgError) in try parseDate(text, option: "--start") }
+                ?? min(today, firstDueDate)
+            guard customLines != nil || installments != nil else {
+                throw DolgError(.invalidValue, "--installments is missing",
+                                remedy: "give --installments K (1 for a single invoice), or a --schedule-file")
+            }
+            let terms = ScheduleTerms(
+                totalAmount: total, downPayment: downPayment,
+                installmentCount: customLines?.count ?? installments!, period: period, startDate: startDate,
+                firstDueDate: firstDueDate, annualRate: annualRate)
+            var schedule = try ScheduleBuilder.installments(for: terms)
+            if let customLines {
+                schedule = try CustomSchedule.installments(customLines, startDate: startDate,
+                                                           downPayment: downPayment,
+                                                           financedAmount: terms.financedAmount)
+            }
+            let (ledger, settings) = try global.openLedger()
+            try ledger.addContract(number: number, clientID: client, managerName: manager, terms: terms,
+                                   installments: schedule, customSchedule: customLines != nil,
+                                   audit: try global.auditContext())
+            let language = try global.language()
+            let table = TableRenderer(currency: settings.currency, language: language)
+            let last = schedule.last!
+            write("Added contract \(number): \(schedule.count) installments, \(table.format(.money(schedule.map(\.amount).sum()))) in all, the last due \(table.format(.date(last.dueDate))).\n")
+        }
+
+        func parseRate() throws(DolgError) -> InterestRate {
+            guard let rate else { return .zero }
+            do {
+                return try InterestRate.parse(rate)
+            } catch {
+                throw DolgError(.invalidRate, "--rate '\(rate)' is not a percentage from 0 to 1000",
+                                remedy: "give the annual rate in percent, e.g. --rate 24 or --rate 19.9")
+            }
+        }
+
+        func readScheduleFile(_ path: String) throws(DolgError) -> [CustomSchedule.Line] {
+            guard let data = FileManager.default.contents(atPath: path),
+                  let text = String(data: data, encoding: .utf8) else {
+                throw DolgError(.inputFileMissing, "--schedule-file '\(path)' cannot be read as UTF-8 text",
+                                remedy: "check the path; the file must be a UTF-8 CSV with columns due_date,amount")
+            }
+            return try ScheduleFileParser.parse(text, fileName: path)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List contracts with their status as of the business date.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "Only contracts with this status: active, overdue, closed or terminated.") var status: String?
+        @Option(help: "Only overdue contracts in this bucket, e.g. 7-29.") var bucket: String?
+        @Option(help: "Only the contracts of this manager.") var manager: String?
+
+        func run() throws {
+            if let status, !ContractStatus.names.contains(status) {
+                throw DolgError(.invalidValue, "--status '\(status)' is not a status",
+                                remedy: "use one of \(ContractStatus.names.joined(separator: ", "))")
+            }
+            let (ledger, settings) = try global.openLedger()
+            let wantedBucket = try bucket.map { label throws(DolgError) in try settings.buckets.requireBucket(label) }
+            let rows = try positionRows(ledger, settings, asOf: try global.businessDate(),
+                                        scope: ContractScope(managerName: manager)).filter { row in
+                (status == nil || row.position.status.name == status)
+                    && (wantedBucket == nil || row.position.bucket == wantedBucket)
+            }
+            output.print(contractListReport(rows), settings, try global.language())
+        }
+    }
+
+    struct Terminate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "End a contract early; its debt stays visible and payments are still accepted.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The contract number.") var number: String
+        @Option(help: "Why the contract is terminated.") var reason: String
+        @Option(help: "The termination date (else the business date).") var date: String?
+
+        func run() throws {
+            let reason = try requireText(reason, field: "--reason")
+            let date = try date.map { text throws(DolgError) in try parseDate(text, option: "--date") }
+                ?? global.businessDate()
+            let (ledger, _) = try global.openLedger()
+            try ledger.terminateContract(number: number, reason: reason, on: date, audit: try global.auditContext())
+            write("Terminated contract \(number) on \(date).\n")
+        }
+    }
+}
+
+extension BucketScheme {
+    /// The bucket with this label, or `invalid_value` listing the labels.
+    func requireBucket(_ label: String) throws(DolgError) -> Bucket {
+        guard let bucket = bucket(label: label) else {
+            throw DolgError(.invalidValue, "--bucket '\(label)' is not a bucket",
+                            remedy: "use one of \(buckets.map(\.label).joined(separator: ", "))")
+        }
+        return bucket
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import DolgRules
+import DolgStorage
+
+/// `dolg init`: creates a new, empty ledger file.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create a new ledger (a SQLite file readable by its owner only).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "The ledger's one currency, an ISO 4217 code.")
+    var currency = "RUB"
+
+    func run() throws {
+        guard let currency = Currency(code: currency) else {
+            throw DolgError(.invalidValue, "--currency '\(self.currency)' is not a currency code",
+                            remedy: "give a three-letter ISO code such as RUB")
+        }
+        let path = global.ledgerPath
+        _ = try LedgerDatabase.create(path: path, currency: currency, today: try global.businessDate(),
+                                      audit: try global.auditContext())
+        write("Created ledger \(path) (\(currency.code)).\n")
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import DolgRules
+import DolgStorage
+import Foundation
+
+extension StoredManager.Role: ExpressibleByArgument {}
+
+/// `dolg manager add|list`: the people who collect.
+struct ManagerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "manager", abstract: "Add and list managers.", subcommands: [Add.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a manager.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The manager's name, unique in the ledger.") var name: String
+        @Option(help: "manager or head (a head sees every client).") var role: StoredManager.Role = .manager
+        @Option(help: "The login that identifies this manager.") var login: String?
+
+        func run() throws {
+            let name = try requireText(name, field: "NAME")
+            let (ledger, _) = try global.openLedger()
+            let manager = try ledger.addManager(name: name, role: role, login: login,
+                                                audit: try global.auditContext())
+            write("Added manager \(manager.id): \(manager.name) (\(manager.role.rawValue)).\n")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List managers.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let (ledger, settings) = try global.openLedger()
+            let report = Report(
+                columns: [Column("id"), Column("name"), Column("role"), Column("login")],
+                rows: try ledger.managers().map { manager in
+                    [.integer(Int(manager.id)), .text(manager.name), .text(manager.role.rawValue),
+                     .optionalText(manager.login)]
+                })
+            output.print(report, settings, try global.language())
+        }
+    }
+}
+
+/// The text trimmed, or `invalid_value` naming the field when it is empty.
+func requireText(_ text: String, field: String) throws(DolgError) -> String {
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !trimmed.isEmpty else {
+        throw DolgError(.invalidValue, "\(field) is empty", remedy: "give a value for \(field)")
+    }
+    return trimmed
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import DolgRules
+import DolgStorage
+
+/// How money arrived.
+enum PaymentMethod: String, CaseIterable, ExpressibleByArgument {
+    case cash, card, bank
+}
+
+/// `dolg pay N AMOUNT` records a payment; `dolg pay reverse ID` cancels one.
+struct PayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pay", abstract: "Record a payment, or reverse one.",
+        subcommands: [Record.self, Reverse.self], defaultSubcommand: Record.self)
+
+    struct Record: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "record",
+            abstract: "Record a payment to a contract (`dolg pay N AMOUNT` for short).",
+            discussion: """
+                With --ref the payment is idempotent: the same reference with the same contract, amount \
+                and date is reported as already recorded and nothing is written; with other fields it is \
+                an error. Payments to terminated contracts are accepted and reduce what they still owe.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The contract number.") var number: String
+        @Argument(help: "The amount received, e.g. 5000 or '5 000,50'.") var amount: String
+        @Option(help: "The payment date (else the business date).") var date: String?
+        @Option(help: "A unique reference (receipt or bank document) that makes a retry safe.") var ref: String?
+        @Option(help: "cash, card or bank.") var method: PaymentMethod?
+
+        func run() throws {
+            let amount = try parseMoney(amount, option: "AMOUNT")
+            let date = try date.map { text throws(DolgError) in try parseDate(text, option: "--date") }
+                ?? global.businessDate()
+            let (ledger, settings) = try global.openLedger()
+            let outcome = try ledger.recordPayment(
+                contractNumber: number, amount: amount, date: date, method: method?.rawValue, reference: ref,
+                audit: try global.auditContext())
+            let table = TableRenderer(currency: settings.currency, language: try global.language())
+            switch outcome {
+            case .alreadyRecorded(let id):
+                write("Payment \(id) with reference \(ref ?? "") is already recorded; nothing written.\n")
+            case .recorded(let id):
+                let position = try ledger.contractDetail(number: number)
+                    .position(asOf: try global.businessDate(), buckets: settings.buckets)
+                write("Recorded payment \(id): \(table.format(.money(amount))) to contract \(number) on \(date). "
+                      + "Outstanding \(table.format(.money(position.outstanding))), status \(position.status.name).\n")
+            }
+        }
+    }
+
+    struct Reverse: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Cancel a payment with a reversal entry; the payment stays in the ledger.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The id of the payment to reverse.") var paymentID: Int64
+        @Option(help: "Why the payment is reversed.") var reason: String
+        @Option(help: "The reversal date (else the business date).") var date: String?
+
+        func run() throws {
+            let reason = try requireText(reason, field: "--reason")
+            let date = try date.map { text throws(DolgError) in try parseDate(text, option: "--date") }
+                ?? global.businessDate()
+            let (ledger, _) = try global.openLedger()
+            let reversalID = try ledger.reversePayment(id: paymentID, reason: reason, date: date,
+                                                       audit: try global.auditContext())
+            write("Reversed payment \(paymentID) with entry \(reversalID) on \(date).\n")
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import DolgRules
+import DolgStorage
+
+/// `dolg schedule N`: a contract's installments and how far each is paid.
+struct ScheduleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schedule", abstract: "Show a contract's installments as of the business date.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The contract number.") var number: String
+
+    func run() throws {
+        let (ledger, settings) = try global.openLedger()
+        let today = try global.businessDate()
+        let detail = try ledger.contractDetail(number: number)
+        let position = detail.position(asOf: today, buckets: settings.buckets)
+        let report = Report(
+            columns: [Column("contract"), Column("seq"), Column("due_date"), Column("amount"), Column("principal"),
+                      Column("interest"), Column("paid"), Column("remaining"), Column("status"),
+                      Column("days_overdue")],
+            rows: position.allocation.coverages.map { coverage in
+                let installment = coverage.installment
+                return [.text(number), .integer(installment.seq), .date(installment.dueDate),
+                        .money(installment.amount), .money(installment.principal), .money(installment.interest),
+                        .money(coverage.paid), .money(coverage.remaining), .text(coverage.state.rawValue),
+                        .integer(coverage.daysOverdue(asOf: today))]
+            },
+            footer: [.text("total"), .empty, .empty, .money(position.allocation.total),
+                     .money(position.allocation.totalPrincipal), .money(position.allocation.totalInterest),
+                     .money(position.allocation.covered), .money(position.outstanding),
+                     .empty, .empty])
+        output.print(report, settings, try global.language())
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import DolgRules
+import Foundation
+
+/// The root command: the explicit list of every subcommand.
+struct Dolg: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dolg",
+        abstract: "Installment and deferred-payment collection: who owes, who is late, what to do today.",
+        version: "0.1.0",
+        subcommands: [
+            InitCommand.self,
+            ManagerCommand.self,
+            ClientCommand.self,
+            ContractCommand.self,
+            ScheduleCommand.self,
+            PayCommand.self,
+            OverdueCommand.self,
+            ReportCommand.self,
+        ])
+}
+
+/// Runs the command and turns every failure into one stderr line and a sysexits status.
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try Dolg.parseAsRoot()
+            try command.run()
+        } catch let error as DolgError {
+            FileHandle.standardError.write((error.description + "\n").data(using: .utf8)!)
+            exit(error.exitCode)
+        } catch {
+            let status = Dolg.exitCode(for: error)
+            if status == .success || error is CleanExit {
+                Dolg.exit(withError: error)
+            }
+            let message = Dolg.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            let usageError = DolgError(.invalidValue, message, remedy: "see `dolg help` for usage")
+            FileHandle.standardError.write((usageError.description + "\n").data(using: .utf8)!)
+            exit(status.rawValue == ExitCode.failure.rawValue ? ExitStatus.usage.rawValue : status.rawValue)
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import DolgRules
+import DolgStorage
+import Foundation
+
+/// Options every command takes: which ledger, and as of which business date.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The ledger file (else $DOLG_DB, else $XDG_DATA_HOME/dolg/ledger.sqlite).", valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The business date every figure is computed as of (else $DOLG_TODAY, else the local date).",
+        valueName: "YYYY-MM-DD"))
+    var today: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Language of amounts and dates in tables: en or ru (else $DOLG_LANG, else LANG).", valueName: "lang"))
+    var lang: String?
+
+    private var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    /// The ledger path from --db, DOLG_DB, or the XDG data directory.
+    var ledgerPath: String {
+        if let db { return db }
+        if let path = environment["DOLG_DB"], !path.isEmpty { return path }
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+        return (dataHome as NSString).appendingPathComponent("dolg/ledger.sqlite")
+    }
+
+    /// The business date from --today, DOLG_TODAY, or the local calendar date.
+    func businessDate() throws(DolgError) -> CivilDate {
+        if let text = today ?? environment["DOLG_TODAY"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            let source = today != nil ? "--today" : "DOLG_TODAY"
+            return try parseDate(text, option: source)
+        }
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    /// The language for people: --lang, DOLG_LANG, then LC_ALL/LANG (ru_* is Russian).
+    func language() throws(DolgError) -> Language {
+        if let code = lang ?? environment["DOLG_LANG"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            guard let language = Language(rawValue: code.lowercased()) else {
+                throw DolgError(.invalidValue, "language '\(code)' is not supported", remedy: "use en or ru")
+            }
+            return language
+        }
+        let locale = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LANG"] ?? ""
+        return locale.hasPrefix("ru") ? .russian : .english
+    }
+
+    /// Opens the ledger and reads its settings.
+    func openLedger() throws(DolgError) -> (LedgerDatabase, LedgerSettings) {
+        let ledger = try LedgerDatabase.openExisting(path: ledgerPath)
+        return (ledger, try ledger.settings())
+    }
+
+    /// Who is writing and with what command, for the audit log.
+    func auditContext() throws(DolgError) -> AuditContext {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return AuditContext(timestamp: formatter.string(from: Date()), osUser: Self.osUser,
+                            command: CommandLineRedaction.redact(["dolg"] + CommandLine.arguments.dropFirst()),
+                            today: try businessDate())
+    }
+
+    static var osUser: String {
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return ProcessInfo.processInfo.environment["USER"] ?? "uid \(getuid())"
+    }
+}
+
+/// Parses a date option, naming it in the error.
+func parseDate(_ text: String, option: String) throws(DolgError) -> CivilDate {
+    do {
+        return try CivilDate.parse(text)
+    } catch .noSuchDay {
+        throw DolgError(.invalidDate, "\(option) '\(text)' is not a day of the calendar",
+                        remedy: "give a real date as YYYY-MM-DD")
+    } catch {
+        throw DolgError(.invalidDate, "\(option) '\(text)' is not a date",
+                        remedy: "write it as YYYY-MM-DD, e.g. 2026-12-15")
+    }
+}
+
+/// Parses an amount option, naming it in the error.
+func parseMoney(_ text: String, option: String) throws(DolgError) -> Money {
+    do {
+        return try MoneyParser.parse(text)
+    } catch {
+        throw DolgError(.invalidAmount, "\(option) '\(text)' is not an amount: \(error)",
+                        remedy: "write it like 5000, 5000.50 or '5 000,50'")
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import DolgRules
+import DolgStorage
+import Foundation
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// The output format of a read command.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: table for people, csv or json for scripts.")
+    var format: OutputFormat = .table
+
+    /// Prints a report of many rows in the chosen format.
+    func print(_ report: Report, _ settings: LedgerSettings, _ language: Language) {
+        switch format {
+        case .table: write(TableRenderer(currency: settings.currency, language: language).render(report))
+        case .csv: write(CSVRenderer().render(report))
+        case .json: write(JSONRenderer().render(report))
+        }
+    }
+
+    /// Prints a one-record report: label/value lines for people, one object in JSON.
+    func printRecord(_ report: Report, _ settings: LedgerSettings, _ language: Language) {
+        switch format {
+        case .table: write(TableRenderer(currency: settings.currency, language: language).renderRecord(report))
+        case .csv: write(CSVRenderer().render(report))
+        case .json: write(JSONRenderer().renderRecord(report))
+        }
+    }
+}
+
+/// Writes to stdout without a trailing newline of its own.
+func write(_ text: String) {
+    Swift.print(text, terminator: "")
+}
+
+/// Writes a line to stderr.
+func note(_ text: String) {
+    FileHandle.standardError.write((text + "\n").data(using: .utf8)!)
+}

@@ -1,0 +1,97 @@
+import DolgRules
+
+/// RFC 4180 CSV with stable snake_case headers; money as `5000.00`, dates as ISO.
+///
+/// A cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
+/// `@`, tab or carriage return) is prefixed with `'` so it stays text; numbers
+/// and amounts are written by us and are never neutralised.
+struct CSVRenderer {
+    func render(_ report: Report) -> String {
+        var output = report.columns.map(\.key).joined(separator: ",") + "\r\n"
+        for row in report.rows {
+            output += row.map(field).joined(separator: ",") + "\r\n"
+        }
+        return output
+    }
+
+    func field(_ cell: Cell) -> String {
+        switch cell {
+        case .text(let text): return quoted(neutralised(text))
+        case .integer(let value): return String(value)
+        case .money(let money): return money.decimalString
+        case .date(let date): return date.description
+        case .percentage(let percentage): return percentage.description
+        case .empty: return ""
+        }
+    }
+
+    func neutralised(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+        return "'" + text
+    }
+
+    func quoted(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacing("\"", with: "\"\"") + "\""
+    }
+}
+
+/// JSON: an array of objects with the columns' keys in column order; money as
+/// exact decimal strings (`"5000.00"`) so no reader turns it into a float.
+struct JSONRenderer {
+    func render(_ report: Report) -> String {
+        guard !report.rows.isEmpty else { return "[]\n" }
+        let objects = report.rows.map { object(report.columns, $0, indent: "  ") }
+        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// One object, for single-record reports such as the portfolio; `lists` adds
+    /// members that are arrays of objects (a client's contracts).
+    func renderRecord(_ report: Report, lists: [(key: String, report: Report)] = []) -> String {
+        var members = zip(report.columns, report.rows.first ?? []).map { column, cell in
+            "  \(JSONRenderer.string(column.key)): \(value(cell))"
+        }
+        for list in lists {
+            let items = list.report.rows.map { object(list.report.columns, $0, indent: "    ") }
+            let array = items.isEmpty ? "[]" : "[\n" + items.joined(separator: ",\n") + "\n  ]"
+            members.append("  \(JSONRenderer.string(list.key)): \(array)")
+        }
+        return "{\n" + members.joined(separator: ",\n") + "\n}\n"
+    }
+
+    func object(_ columns: [Column], _ row: [Cell], indent: String) -> String {
+        let members = zip(columns, row).map { column, cell in
+            "\(indent)  \(JSONRenderer.string(column.key)): \(value(cell))"
+        }
+        return "\(indent){\n" + members.joined(separator: ",\n") + "\n\(indent)}"
+    }
+
+    func value(_ cell: Cell) -> String {
+        switch cell {
+        case .text(let text): return JSONRenderer.string(text)
+        case .integer(let value): return String(value)
+        case .money(let money): return JSONRenderer.string(money.decimalString)
+        case .date(let date): return JSONRenderer.string(date.description)
+        case .percentage(let percentage): return percentage.description
+        case .empty: return "null"
+        }
+    }
+
+    static func string(_ text: String) -> String {
+        var escaped = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped + "\""
+    }
+}

@@ -1,0 +1,47 @@
+import DolgRules
+
+/// One value of a report cell, typed so each renderer formats it its own way.
+enum Cell {
+    case text(String)
+    case integer(Int)
+    case money(Money)
+    case date(CivilDate)
+    case percentage(Percentage)
+    case empty
+
+    static func optionalText(_ value: String?) -> Cell { value.map(Cell.text) ?? .empty }
+    static func optionalDate(_ value: CivilDate?) -> Cell { value.map(Cell.date) ?? .empty }
+}
+
+/// A column: a stable snake_case key for CSV and JSON, and a header for people.
+struct Column {
+    let key: String
+    let header: String
+
+    init(_ key: String, _ header: String? = nil) {
+        self.key = key
+        self.header = header ?? key.replacing("_", with: " ")
+    }
+}
+
+/// What a read command produces: columns and rows, rendered as a table, CSV or JSON.
+///
+/// The command computes the figures once; adding an output format never touches them.
+struct Report {
+    let columns: [Column]
+    var rows: [[Cell]]
+    /// A closing row shown to people only (e.g. totals); CSV and JSON leave it out so
+    /// that a spreadsheet summing a column does not count it twice.
+    var footer: [Cell]?
+
+    init(columns: [Column], rows: [[Cell]] = [], footer: [Cell]? = nil) {
+        self.columns = columns
+        self.rows = rows
+        self.footer = footer
+    }
+}
+
+/// How a read command prints its report.
+enum OutputFormat: String, CaseIterable {
+    case table, csv, json
+}

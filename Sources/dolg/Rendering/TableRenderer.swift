@@ -1,0 +1,70 @@
+import DolgRules
+
+/// Aligned columns for people: numbers right, text left, money per language.
+struct TableRenderer {
+    let currency: Currency
+    let language: Language
+
+    func render(_ report: Report) -> String {
+        let body = report.rows + (report.footer.map { [$0] } ?? [])
+        let texts = body.map { $0.map(format) }
+        let headers = report.columns.map(\.header)
+        var widths = headers.map(\.count)
+        for row in texts {
+            for (index, text) in row.enumerated() { widths[index] = max(widths[index], text.count) }
+        }
+        let rightAligned = report.columns.indices.map { index in
+            body.contains { row in isNumeric(row[index]) }
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { index, text in
+                let padding = String(repeating: " ", count: widths[index] - text.count)
+                return rightAligned[index] ? padding + text : text + padding
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        var lines = [line(headers), line(widths.map { String(repeating: "-", count: $0) })]
+        for (index, row) in texts.enumerated() {
+            if report.footer != nil && index == texts.count - 1 { lines.append(lines[1]) }
+            lines.append(line(row))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A single record as `label  value` lines, for summaries such as the portfolio.
+    func renderRecord(_ report: Report) -> String {
+        guard let row = report.rows.first else { return "" }
+        let width = report.columns.map(\.header.count).max() ?? 0
+        return zip(report.columns, row).map { column, cell in
+            (column.header + String(repeating: " ", count: width - column.header.count) + "  " + format(cell))
+                .trimmingTrailingSpaces()
+        }.joined(separator: "\n") + "\n"
+    }
+
+    func format(_ cell: Cell) -> String {
+        switch cell {
+        case .text(let text): return text
+        case .integer(let value): return String(value)
+        case .money(let money): return money.formatted(currency, language)
+        case .date(let date): return language == .russian ? date.russianDescription : date.description
+        case .percentage(let percentage):
+            let text = percentage.description
+            return (language == .russian ? text.replacing(".", with: ",") : text) + "%"
+        case .empty: return ""
+        }
+    }
+
+    private func isNumeric(_ cell: Cell) -> Bool {
+        switch cell {
+        case .integer, .money, .percentage: return true
+        case .text, .date, .empty: return false
+        }
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}

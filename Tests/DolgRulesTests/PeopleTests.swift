@@ -1,0 +1,33 @@
+import DolgRules
+import Testing
+
+@Suite("Phones and redaction")
+struct PeopleTests {
+    @Test("Russian numbers are normalised to +7", arguments: [
+        "8 917 123-45-67", "+7 (917) 123-45-67", "79171234567", "917 123 45 67", "8-917-123-45-67",
+    ])
+    func normalises(text: String) throws {
+        #expect(try PhoneNumber(parsing: text).e164 == "+79171234567")
+    }
+
+    @Test("rejects what is not a phone number")
+    func rejects() {
+        #expect(throws: PhoneNumber.ParseFailure.wrongLength(5)) { try PhoneNumber(parsing: "12345") }
+        #expect(throws: PhoneNumber.ParseFailure.invalidCharacter("x")) { try PhoneNumber(parsing: "8917x234567") }
+        #expect(throws: PhoneNumber.ParseFailure.wrongLength(12)) { try PhoneNumber(parsing: "+7 917 123 45 678") }
+    }
+
+    @Test("masks all but the country code and the last four digits")
+    func masks() {
+        #expect(PhoneNumber.masked("+79171234567") == "+7******4567")
+        #expect(PhoneNumber.masked("+4930123456") == "+******3456")
+    }
+
+    @Test("the audit command line masks personal options")
+    func redaction() {
+        let line = CommandLineRedaction.redact(["dolg", "client", "add", "Иван Петров", "--phone", "+79171234567",
+                                                "--passport=4510 123456"])
+        #expect(line == "dolg client add 'Иван Петров' --phone +7******4567 --passport=********56")
+        #expect(!line.contains("123456 "))
+    }
+}
