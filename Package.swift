@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "dolg",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "dolg", targets: ["dolg"]),
     ],
@@ -30,10 +30,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "DolgRulesTests", dependencies: ["DolgRules"]),
-        .testTarget(name: "DolgStorageTests", dependencies: ["DolgStorage", "DolgRules"]),
         .testTarget(
-            name: "dolgTests",
-            dependencies: ["DolgRules"],
-            resources: [.copy("Golden")]),
+            name: "DolgStorageTests",
+            dependencies: ["DolgStorage", "DolgRules", .product(name: "GRDB", package: "GRDB.swift")]),
+        // End to end: runs the built `dolg` binary against golden files.
+        .testTarget(name: "dolgTests", exclude: ["Golden"]),
     ]
 )

@@ -12,11 +12,13 @@ public final class LedgerDatabase: Sendable {
     /// How long a command waits for another writer before failing with `ledger_busy`.
     public static let busyTimeout: TimeInterval = 5
 
-    private init(path: String) throws(DolgError) {
+    private init(path: String, busyTimeout: TimeInterval = LedgerDatabase.busyTimeout) throws(DolgError) {
         self.path = path
         var configuration = Configuration()
-        configuration.busyMode = .timeout(LedgerDatabase.busyTimeout)
-        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(busyTimeout)
+        // WAL is set once when the ledger is created and persists in the file. GRDB's own WAL
+        // set-up is not used: it writes a dummy transaction at every open, and a command that
+        // only reads, or is refused, must leave the file byte for byte as it was.
         configuration.prepareDatabase { db in
             // A ledger of money: a commit survives power loss, not only a crash.
             try db.execute(sql: "PRAGMA synchronous = FULL")
@@ -49,6 +51,7 @@ public final class LedgerDatabase: Sendable {
         close(descriptor)
         do {
             let ledger = try LedgerDatabase(path: path)
+            try ledger.enableWriteAheadLog()
             try ledger.write(audit) { db in
                 try db.execute(sql: "INSERT INTO ledger (id, currency, created_on) VALUES (1, ?, ?)",
                                arguments: [currency.code, today.description])
@@ -61,13 +64,30 @@ public final class LedgerDatabase: Sendable {
         }
     }
 
+    /// Write-ahead logging lets readers go on while a writer works (an operator's query
+    /// during the nightly run). It is a property of the file, set once.
+    private func enableWriteAheadLog() throws(DolgError) {
+        do {
+            try queue.writeWithoutTransaction { db in
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                guard mode == "wal" else {
+                    throw DolgError(.ledgerFailure, "the file system at \(path) does not support write-ahead logging",
+                                    remedy: "put the ledger on a local disk")
+                }
+            }
+        } catch {
+            throw LedgerDatabase.translate(error)
+        }
+    }
+
     /// Opens an existing ledger.
-    public static func openExisting(path: String) throws(DolgError) -> LedgerDatabase {
+    public static func openExisting(path: String,
+                                    busyTimeout: TimeInterval = LedgerDatabase.busyTimeout) throws(DolgError) -> LedgerDatabase {
         guard FileManager.default.fileExists(atPath: path) else {
             throw DolgError(.ledgerMissing, "no ledger at \(path)",
                             remedy: "create one with `dolg init`, or point --db or DOLG_DB at yours")
         }
-        return try LedgerDatabase(path: path)
+        return try LedgerDatabase(path: path, busyTimeout: busyTimeout)
     }
 
     /// Runs `body` and appends the audit row in one immediate transaction:

@@ -29,5 +29,6 @@ struct PeopleTests {
                                                 "--passport=4510 123456"])
         #expect(line == "dolg client add 'Иван Петров' --phone +7******4567 --passport=********56")
         #expect(!line.contains("123456 "))
+        #expect(CommandLineRedaction.redact(["--phone", "8 (917) 123-45-67"]) == "--phone 8******4567")  // 11 digits: 1 kept, 6 hidden, 4 kept
     }
 }

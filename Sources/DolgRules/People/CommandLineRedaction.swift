@@ -28,8 +28,8 @@ public enum CommandLineRedaction {
     /// Phones keep their country code and last four digits so a log reader can tell
     /// clients apart; passports keep only their last two characters.
     static func mask(_ value: String, option: String) -> String {
+        if option == "--phone" { return PhoneNumber.masked(value.filter { $0.isNumber || $0 == "+" }) }
         let compact = value.filter { !$0.isWhitespace }
-        if option == "--phone" { return PhoneNumber.masked(compact) }
         return String(repeating: "*", count: max(0, compact.count - 2)) + compact.suffix(2)
     }
 

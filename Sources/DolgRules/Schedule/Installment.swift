@@ -47,3 +47,8 @@ public enum Period: String, Sendable, CaseIterable {
         }
     }
 }
+
+extension [Installment] {
+    /// The interest over the whole schedule: what an annuity adds to the financed amount.
+    public var interestTotal: Money { map(\.interest).sum() }
+}

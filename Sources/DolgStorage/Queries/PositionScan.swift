@@ -26,8 +26,8 @@ public struct ContractPositionRow: Sendable {
 }
 
 extension LedgerDatabase {
-    /// Computes every contract's position as of `asOf` and hands them to `body` one by one,
-    /// in contract id order.
+    /// Computes the position as of `asOf` of every contract started by then and hands
+    /// them to `body` one by one, in contract id order.
     ///
     /// Two statements scan the whole ledger once each, side by side: contracts with their
     /// net paid sum as of the date (one indexed aggregate per contract inside SQLite), and
@@ -47,7 +47,8 @@ extension LedgerDatabase {
                 JOIN clients ON clients.id = contracts.client_id
                 LEFT JOIN managers ON managers.id = COALESCE(contracts.manager_id, clients.manager_id)
                 LEFT JOIN terminations ON terminations.contract_id = contracts.id
-                WHERE (:manager IS NULL OR managers.name = :manager)
+                WHERE contracts.start_date <= :asOf
+                    AND (:manager IS NULL OR managers.name = :manager)
                     AND (:client IS NULL OR clients.id = :client)
                 ORDER BY contracts.id
                 """, arguments: ["asOf": asOf.description, "manager": scope.managerName, "client": scope.clientID])

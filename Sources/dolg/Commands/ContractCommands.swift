@@ -69,8 +69,10 @@ struct ContractCommand: ParsableCommand {
                                    audit: try global.auditContext())
             let language = try global.language()
             let table = TableRenderer(currency: settings.currency, language: language)
-            let last = schedule.last!
-            write("Added contract \(number): \(schedule.count) installments, \(table.format(.money(schedule.map(\.amount).sum()))) in all, the last due \(table.format(.date(last.dueDate))).\n")
+            let payments = schedule.count == 1 ? "1 payment" : "\(schedule.count) payments"
+            write("Added contract \(number): \(payments) from \(table.format(.date(schedule[0].dueDate))) "
+                  + "to \(table.format(.date(schedule.last!.dueDate))), "
+                  + "\(table.format(.money(terms.totalAmount + schedule.interestTotal))) in all.\n")
         }
 
         func parseRate() throws(DolgError) -> InterestRate {

@@ -43,10 +43,11 @@ struct PayCommand: ParsableCommand {
             case .alreadyRecorded(let id):
                 write("Payment \(id) with reference \(ref ?? "") is already recorded; nothing written.\n")
             case .recorded(let id):
-                let position = try ledger.contractDetail(number: number)
-                    .position(asOf: try global.businessDate(), buckets: settings.buckets)
-                write("Recorded payment \(id): \(table.format(.money(amount))) to contract \(number) on \(date). "
-                      + "Outstanding \(table.format(.money(position.outstanding))), status \(position.status.name).\n")
+                let today = try global.businessDate()
+                let position = try ledger.contractDetail(number: number).position(asOf: today, buckets: settings.buckets)
+                let counting = date > today ? " It counts from \(date); as of \(today):" : ""
+                write("Recorded payment \(id): \(table.format(.money(amount))) to contract \(number) on \(date).\(counting) "
+                      + "outstanding \(table.format(.money(position.outstanding))), status \(position.status.name).\n")
             }
         }
     }

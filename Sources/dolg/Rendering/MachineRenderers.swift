@@ -3,8 +3,9 @@ import DolgRules
 /// RFC 4180 CSV with stable snake_case headers; money as `5000.00`, dates as ISO.
 ///
 /// A cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
-/// `@`, tab or carriage return) is prefixed with `'` so it stays text; numbers
-/// and amounts are written by us and are never neutralised.
+/// `@`, tab or carriage return) is prefixed with `'` so it stays text. A cell of
+/// only digits and phone punctuation (`+79171234567`, masked `+7******4567`) cannot run anything and is
+/// left as it is, so phone numbers survive the round trip.
 struct CSVRenderer {
     func render(_ report: Report) -> String {
         var output = report.columns.map(\.key).joined(separator: ",") + "\r\n"
@@ -27,7 +28,9 @@ struct CSVRenderer {
 
     func neutralised(_ text: String) -> String {
         guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
-        return "'" + text
+        let inert = text.count > 1 && text.dropFirst().allSatisfy { $0.isASCII && ($0.isNumber || " ()-.*".contains($0)) }
+            && (first == "+" || first == "-")
+        return inert ? text : "'" + text
     }
 
     func quoted(_ text: String) -> String {
