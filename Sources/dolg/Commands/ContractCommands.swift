@@ -69,9 +69,10 @@ struct ContractCommand: ParsableCommand {
                                    audit: try global.auditContext())
             let language = try global.language()
             let table = TableRenderer(currency: settings.currency, language: language)
-            let payments = schedule.count == 1 ? "1 payment" : "\(schedule.count) payments"
-            write("Added contract \(number): \(payments) from \(table.format(.date(schedule[0].dueDate))) "
-                  + "to \(table.format(.date(schedule.last!.dueDate))), "
+            let first = table.format(.date(schedule[0].dueDate))
+            let span = schedule.count == 1 ? "1 payment due \(first)"
+                : "\(schedule.count) payments from \(first) to \(table.format(.date(schedule.last!.dueDate)))"
+            write("Added contract \(number): \(span), "
                   + "\(table.format(.money(terms.totalAmount + schedule.interestTotal))) in all.\n")
         }
 

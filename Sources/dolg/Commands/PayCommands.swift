@@ -45,9 +45,13 @@ struct PayCommand: ParsableCommand {
             case .recorded(let id):
                 let today = try global.businessDate()
                 let position = try ledger.contractDetail(number: number).position(asOf: today, buckets: settings.buckets)
-                let counting = date > today ? " It counts from \(date); as of \(today):" : ""
-                write("Recorded payment \(id): \(table.format(.money(amount))) to contract \(number) on \(date).\(counting) "
-                      + "outstanding \(table.format(.money(position.outstanding))), status \(position.status.name).\n")
+                let state = "outstanding \(table.format(.money(position.outstanding))), status \(position.status.name)"
+                let recorded = "Recorded payment \(id): \(table.format(.money(amount))) to contract \(number) on \(date)."
+                if date > today {
+                    write("\(recorded) It counts from \(date); as of \(today): \(state).\n")
+                } else {
+                    write("\(recorded) \(state.prefix(1).uppercased() + state.dropFirst()).\n")
+                }
             }
         }
     }
