@@ -32,8 +32,8 @@ public final class LedgerDatabase: Sendable {
     }
 
     /// Creates a new ledger file, readable and writable by its owner only.
-    public static func create(path: String, currency: Currency, today: CivilDate,
-                              audit: AuditContext) throws(DolgError) -> LedgerDatabase {
+    public static func create(path: String, currency: Currency, buckets: BucketScheme = .standard,
+                              today: CivilDate, audit: AuditContext) throws(DolgError) -> LedgerDatabase {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
@@ -53,8 +53,10 @@ public final class LedgerDatabase: Sendable {
             let ledger = try LedgerDatabase(path: path)
             try ledger.enableWriteAheadLog()
             try ledger.write(audit) { db in
-                try db.execute(sql: "INSERT INTO ledger (id, currency, created_on) VALUES (1, ?, ?)",
-                               arguments: [currency.code, today.description])
+                try db.execute(
+                    sql: "INSERT INTO ledger (id, currency, bucket_thresholds, created_on) VALUES (1, ?, ?, ?)",
+                    arguments: [currency.code, buckets.thresholds.map(String.init).joined(separator: ","),
+                                today.description])
             }
             return ledger
         } catch {

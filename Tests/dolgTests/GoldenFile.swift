@@ -10,7 +10,8 @@ import Foundation
 ///     (expected stderr, if any)
 ///     >= 0
 ///
-/// `{golden}` in a command stands for the directory holding the golden files (for data files).
+/// `{golden}` in a command stands for the directory holding the golden files (for data files),
+/// `{sandbox}` for the test's temporary directory (for a second ledger).
 struct GoldenFile {
     struct Case {
         /// The 1-based line of the `$` line, for messages.

@@ -24,7 +24,8 @@ struct GoldenTests {
         let recording = ProcessInfo.processInfo.environment["DOLG_RECORD"] == "1"
         for index in file.cases.indices {
             let expected = file.cases[index]
-            var words = try shellWords(expected.command.replacing("{golden}", with: Self.goldenDirectory.path))
+            var words = try shellWords(expected.command.replacing("{golden}", with: Self.goldenDirectory.path)
+                .replacing("{sandbox}", with: sandbox.directory.path))
             var extraEnvironment: [String: String] = [:]
             while let first = words.first, first.contains("="), !first.hasPrefix("-") {
                 let parts = first.split(separator: "=", maxSplits: 1)

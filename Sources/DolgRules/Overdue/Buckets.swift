@@ -15,6 +15,18 @@ public struct BucketScheme: Hashable, Sendable {
 
     public static let standard = BucketScheme(thresholds: [1, 4, 7, 30])!
 
+    /// Parses thresholds written `1,4,7,30`.
+    public static func parse(_ text: String) throws(DolgError) -> BucketScheme {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+            .map { String($0).trimmingWhitespace() }
+        let numbers = parts.compactMap { Int($0) }
+        guard numbers.count == parts.count, let scheme = BucketScheme(thresholds: numbers) else {
+            throw DolgError(.invalidValue, "--buckets '\(text)' is not a list of increasing day counts from 1",
+                            remedy: "write the first day of each bucket, e.g. --buckets 1,4,7,30 or 1,31,61,91")
+        }
+        return scheme
+    }
+
     /// All buckets, shallowest first.
     public var buckets: [Bucket] {
         thresholds.indices.map { index in

@@ -45,12 +45,15 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "Only the contracts of this manager.") var manager: String?
+        @Option(help: "Buckets for this report only, e.g. 1,31,61,91 for the accountants' 30/60/90 view.")
+        var buckets: String?
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()
-            var aging = AgingReport(scheme: settings.buckets)
+            let scheme = try buckets.map { text throws(DolgError) in try BucketScheme.parse(text) } ?? settings.buckets
+            var aging = AgingReport(scheme: scheme)
             try ledger.scanPositions(asOf: try global.businessDate(), scope: ContractScope(managerName: manager),
-                                     buckets: settings.buckets) { aging.add($0.position) }
+                                     buckets: scheme) { aging.add($0.position) }
             let report = Report(
                 columns: [Column("bucket"), Column("contracts"), Column("amount")],
                 rows: aging.rows.map { [.text($0.label), .integer($0.contracts), .money($0.amount)] },
