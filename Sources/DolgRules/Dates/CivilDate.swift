@@ -100,6 +100,7 @@ extension CivilDate {
 
     /// Parses ISO `2026-12-15` or Russian `15.12.2026`; rejects days that do not exist.
     public static func parse(_ text: String) throws(ParseFailure) -> CivilDate {
+        if let date = parseCompactISO(text.utf8) { return date }
         let trimmed = text.trimmingWhitespace()
         let isoParts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
         let dottedParts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
@@ -121,5 +122,26 @@ extension CivilDate {
         guard let date = CivilDate(year: try number(fields.year), month: try number(fields.month),
                                    day: try number(fields.day)) else { throw .noSuchDay }
         return date
+    }
+
+    /// The fast path for exactly `YYYY-MM-DD`, the form the ledger stores: reading a
+    /// million stored dates must not go through general string splitting.
+    static func parseCompactISO(_ bytes: String.UTF8View) -> CivilDate? {
+        guard bytes.count == 10 else { return nil }
+        var values = (0, 0, 0)
+        for (index, byte) in bytes.enumerated() {
+            if index == 4 || index == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch index {
+            case 0..<4: values.0 = values.0 * 10 + digit
+            case 5..<7: values.1 = values.1 * 10 + digit
+            default: values.2 = values.2 * 10 + digit
+            }
+        }
+        return CivilDate(year: values.0, month: values.1, day: values.2)
     }
 }

@@ -57,26 +57,30 @@ extension LedgerDatabase {
                 WHERE (:client IS NULL OR contract_id IN (SELECT id FROM contracts WHERE client_id = :client))
                 ORDER BY contract_id, seq
                 """, arguments: ["client": scope.clientID])
+            // Columns are read by position: looking names up would cost more than the rules' arithmetic.
             var pending: (contractID: Int64, installment: Installment)?
             while let row = try contracts.next() {
-                let contractID: Int64 = row["id"]
+                let contractID: Int64 = row[0]
                 var schedule: [Installment] = []
                 // Both cursors are in contract id order: skip installments of contracts out of scope.
                 while true {
                     if pending == nil, let next = try installments.next() {
-                        pending = (next["contract_id"], try next.installment())
+                        let installment = Installment(seq: next[1], dueDate: try storedDate(next[2]),
+                                                      principal: Money(minorUnits: next[3]),
+                                                      interest: Money(minorUnits: next[4]))
+                        pending = (next[0], installment)
                     }
                     guard let current = pending, current.contractID <= contractID else { break }
                     if current.contractID == contractID { schedule.append(current.installment) }
                     pending = nil
                 }
+                let terminatedOn: String? = row[6]
                 let position = ContractPosition(
-                    installments: schedule, netPaid: row.money("net_paid"),
-                    terminatedOn: try row.optionalCivilDate("terminated_on"), asOf: asOf, buckets: buckets)
+                    installments: schedule, netPaid: Money(minorUnits: row[7]),
+                    terminatedOn: try terminatedOn.map(storedDate), asOf: asOf, buckets: buckets)
                 try body(ContractPositionRow(
-                    contractID: contractID, number: row["number"], clientID: row["client_id"],
-                    clientName: row["client_name"], clientPhone: row["client_phone"],
-                    managerName: row["manager_name"], position: position))
+                    contractID: contractID, number: row[1], clientID: row[2], clientName: row[3],
+                    clientPhone: row[4], managerName: row[5], position: position))
             }
         }
     }

@@ -1,16 +1,20 @@
 import DolgRules
 import GRDB
 
+/// A date as the ledger stores it (`YYYY-MM-DD`); anything else means the file was damaged.
+func storedDate(_ text: String) throws -> CivilDate {
+    do {
+        return try CivilDate.parse(text)
+    } catch {
+        throw DolgError(.ledgerFailure, "the ledger holds '\(text)' where a date should be",
+                        remedy: "the file was changed outside dolg: restore it from a backup")
+    }
+}
+
 /// Conversions from stored columns to rules values.
 extension Row {
     func civilDate(_ column: String) throws -> CivilDate {
-        let text: String = self[column]
-        do {
-            return try CivilDate.parse(text)
-        } catch {
-            throw DolgError(.ledgerFailure, "stored date '\(text)' in column \(column) is not a date",
-                            remedy: "run `dolg doctor` on the ledger")
-        }
+        try storedDate(self[column])
     }
 
     func optionalCivilDate(_ column: String) throws -> CivilDate? {

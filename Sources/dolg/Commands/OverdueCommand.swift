@@ -19,29 +19,46 @@ struct OverdueCommand: ParsableCommand {
     func run() throws {
         let (ledger, settings) = try global.openLedger()
         let wantedBucket = try bucket.map { label throws(DolgError) in try settings.buckets.requireBucket(label) }
-        var rows: [ContractPositionRow] = []
+        // Keep only what the list shows, not each contract's whole allocation: the list can
+        // hold most of a large portfolio.
+        var rows: [OverdueRow] = []
         try ledger.scanPositions(asOf: try global.businessDate(), scope: ContractScope(managerName: manager),
                                  buckets: settings.buckets) { row in
-            guard let rowBucket = row.position.bucket,
+            let position = row.position
+            guard let rowBucket = position.bucket,
                   wantedBucket == nil || rowBucket == wantedBucket,
-                  row.position.daysOverdue >= (minDays ?? 0) else { return }
-            rows.append(row)
+                  position.daysOverdue >= (minDays ?? 0) else { return }
+            rows.append(OverdueRow(number: row.number, clientName: row.clientName, phone: row.clientPhone,
+                                   managerName: row.managerName, bucket: rowBucket, daysOverdue: position.daysOverdue,
+                                   overdueAmount: position.overdueAmount, outstanding: position.outstanding,
+                                   nextAction: position.nextAction))
         }
         rows.sort { a, b in
-            (-a.position.daysOverdue, -a.position.overdueAmount.minorUnits, a.number)
-                < (-b.position.daysOverdue, -b.position.overdueAmount.minorUnits, b.number)
+            (-a.daysOverdue, -a.overdueAmount.minorUnits, a.number) < (-b.daysOverdue, -b.overdueAmount.minorUnits, b.number)
         }
         let report = Report(
             columns: [Column("contract"), Column("client"), Column("phone"), Column("manager"), Column("bucket"),
                       Column("days_overdue"), Column("overdue_amount"), Column("outstanding"),
                       Column("next_action"), Column("next_action_due")],
             rows: rows.map { row in
-                let position = row.position
-                return [.text(row.number), .text(row.clientName), .text(privacy.phone(row.clientPhone)),
-                        .optionalText(row.managerName), .optionalText(position.bucket?.label),
-                        .integer(position.daysOverdue), .money(position.overdueAmount), .money(position.outstanding),
-                        .optionalText(position.nextAction?.step.name), .optionalDate(position.nextAction?.dueDate)]
+                [.text(row.number), .text(row.clientName), .text(privacy.phone(row.phone)),
+                 .optionalText(row.managerName), .text(row.bucket.label), .integer(row.daysOverdue),
+                 .money(row.overdueAmount), .money(row.outstanding), .optionalText(row.nextAction?.step.name),
+                 .optionalDate(row.nextAction?.dueDate)]
             })
         output.print(report, settings, try global.language())
     }
+}
+
+/// One line of the overdue list.
+private struct OverdueRow {
+    let number: String
+    let clientName: String
+    let phone: String
+    let managerName: String?
+    let bucket: Bucket
+    let daysOverdue: Int
+    let overdueAmount: Money
+    let outstanding: Money
+    let nextAction: NextAction?
 }
