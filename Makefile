@@ -13,14 +13,20 @@ RELEASE    := .build/release/dolg
 
 all: build
 
-# The one system dependency: SQLite's headers, which GRDB compiles against.
+# System packages: SQLite's headers, which GRDB compiles against (the one the tool needs), and
+# the sqlite3 shell and GNU time, which the tests use to look inside a ledger and to measure memory.
+SYSTEM_PACKAGES := /usr/include/sqlite3.h:libsqlite3-dev /usr/bin/sqlite3:sqlite3 /usr/bin/time:time
+
 deps:
-	@if [ ! -f /usr/include/sqlite3.h ]; then \
+	@missing=""; for entry in $(SYSTEM_PACKAGES); do \
+	  [ -e "$${entry%%:*}" ] || missing="$$missing $${entry##*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing libsqlite3-dev..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libsqlite3-dev sqlite3; \
+	    echo "Installing$$missing..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	  else \
-	    echo "dolg needs SQLite's development files: install the package libsqlite3-dev (e.g. sudo apt-get install libsqlite3-dev)" >&2; \
+	    echo "dolg needs these packages:$$missing (e.g. sudo apt-get install$$missing)" >&2; \
 	    exit 1; \
 	  fi; \
 	fi

@@ -97,6 +97,36 @@ enum Schema {
                     """)
             }
         }
+        migrator.registerMigration("v2-imports") { db in
+            try db.execute(sql: """
+                ALTER TABLE clients ADD COLUMN inn TEXT;
+                CREATE INDEX clients_by_inn ON clients(inn) WHERE inn IS NOT NULL;
+                ALTER TABLE contracts ADD COLUMN segment TEXT;
+                CREATE TABLE bank_receipts (
+                    id INTEGER PRIMARY KEY,
+                    natural_key TEXT NOT NULL UNIQUE,
+                    document_number TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    amount INTEGER NOT NULL CHECK (amount > 0),
+                    payer_name TEXT NOT NULL,
+                    payer_inn TEXT,
+                    payer_account TEXT NOT NULL,
+                    payer_bic TEXT NOT NULL,
+                    purpose TEXT NOT NULL,
+                    unmatched_reason TEXT,
+                    source_file TEXT NOT NULL,
+                    imported_at TEXT NOT NULL
+                );
+                ALTER TABLE payments ADD COLUMN natural_key TEXT;
+                ALTER TABLE payments ADD COLUMN receipt_id INTEGER REFERENCES bank_receipts(id);
+                CREATE UNIQUE INDEX payments_by_natural_key ON payments(natural_key) WHERE natural_key IS NOT NULL;
+                CREATE UNIQUE INDEX payments_by_receipt ON payments(receipt_id) WHERE receipt_id IS NOT NULL;
+                CREATE TRIGGER bank_receipts_are_never_updated BEFORE UPDATE ON bank_receipts
+                BEGIN SELECT RAISE(ABORT, 'bank_receipts are never updated: record a correction instead'); END;
+                CREATE TRIGGER bank_receipts_are_never_deleted BEFORE DELETE ON bank_receipts
+                BEGIN SELECT RAISE(ABORT, 'bank_receipts are never deleted: record a correction instead'); END;
+                """)
+        }
         return migrator
     }
 }

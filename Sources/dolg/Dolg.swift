@@ -17,6 +17,7 @@ struct Dolg: ParsableCommand {
             PayCommand.self,
             OverdueCommand.self,
             ReportCommand.self,
+            ImportCommand.self,
         ])
 }
 

@@ -35,7 +35,8 @@ struct DocsExamplesTests {
                 continue
             }
             let result = try sandbox.run(Array(words.dropFirst()), environment: local)
-                .normalised(sandbox: sandbox.directory.path, golden: GoldenTests.goldenDirectory.path)
+                .normalised(sandbox: sandbox.directory.path, golden: GoldenTests.goldenDirectory.path,
+                            fixtures: GoldenTests.fixturesDirectory.path)
             if example.output.hasPrefix("dolg: error:") {
                 #expect(result.stderr == example.output, "stderr of \(location)")
                 #expect(result.status != 0, "exit status of \(location)")

@@ -11,7 +11,8 @@ import Foundation
 ///     >= 0
 ///
 /// `{golden}` in a command stands for the directory holding the golden files (for data files),
-/// `{sandbox}` for the test's temporary directory (for a second ledger).
+/// `{fixtures}` for the project's Fixtures directory, `{sandbox}` for the test's temporary
+/// directory (for a second ledger).
 struct GoldenFile {
     struct Case {
         /// The 1-based line of the `$` line, for messages.

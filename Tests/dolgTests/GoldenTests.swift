@@ -10,6 +10,7 @@ struct GoldenTests {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
     static let goldenDirectory = packageRoot.appendingPathComponent("Tests/dolgTests/Golden")
+    static let fixturesDirectory = packageRoot.appendingPathComponent("Fixtures")
 
     static var goldenFiles: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: goldenDirectory.path)) ?? []
@@ -25,6 +26,7 @@ struct GoldenTests {
         for index in file.cases.indices {
             let expected = file.cases[index]
             var words = try shellWords(expected.command.replacing("{golden}", with: Self.goldenDirectory.path)
+                .replacing("{fixtures}", with: Self.fixturesDirectory.path)
                 .replacing("{sandbox}", with: sandbox.directory.path))
             var extraEnvironment: [String: String] = [:]
             while let first = words.first, first.contains("="), !first.hasPrefix("-") {
@@ -38,7 +40,8 @@ struct GoldenTests {
             }
             let before = sandbox.ledgerBytes()
             let result = try sandbox.run(Array(words.dropFirst()), environment: extraEnvironment)
-                .normalised(sandbox: sandbox.directory.path, golden: Self.goldenDirectory.path)
+                .normalised(sandbox: sandbox.directory.path, golden: Self.goldenDirectory.path,
+                            fixtures: Self.fixturesDirectory.path)
             let location = "\(fileName):\(expected.line): \(expected.command)"
             if recording {
                 file.cases[index].stdout = result.stdout
@@ -94,9 +97,10 @@ final class Sandbox {
         /// The output as golden files hold it: paths relative to the sandbox, `{golden}` for the
         /// golden directory, and CSV's CRLF line ends as plain newlines (checked on their own in
         /// `OutputBytesTests`), so the files stay readable and independent of where tests run.
-        func normalised(sandbox: String, golden: String) -> Result {
+        func normalised(sandbox: String, golden: String, fixtures: String) -> Result {
             func clean(_ text: String) -> String {
                 text.replacing("\r\n", with: "\n").replacing(sandbox + "/", with: "").replacing(golden, with: "{golden}")
+                    .replacing(fixtures, with: "{fixtures}")
             }
             return Result(stdout: clean(stdout), stderr: clean(stderr), status: status)
         }

@@ -30,11 +30,6 @@ public struct IncomingPayment: Hashable, Sendable {
         ["bank", payerBIC, documentNumber, date.description, amount.decimalString, payerAccount]
             .joined(separator: "|")
     }
-
-    /// The reference a matched payment is recorded with: document number, date and payer.
-    public var reference: String {
-        "п/п №\(documentNumber) от \(date.russianDescription), \(payerName)"
-    }
 }
 
 /// What a statement holds for the business: incoming payments, and what was left aside.

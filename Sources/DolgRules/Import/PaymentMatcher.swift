@@ -22,7 +22,7 @@ public struct PaymentMatcher: Sendable {
         }
     }
 
-    public enum Rule: String, Sendable {
+    public enum Rule: String, Sendable, CaseIterable {
         case contractNumber = "contract_number"
         case payer
         case payerAndAmount = "payer_and_amount"

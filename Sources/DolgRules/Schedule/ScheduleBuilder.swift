@@ -69,7 +69,7 @@ public enum ScheduleBuilder {
             Int128(InterestRate.scale) * 100 * Int128(period.periodsPerYear))
     }
 
-    static func validate(_ terms: ScheduleTerms) throws(DolgError) {
+    public static func validate(_ terms: ScheduleTerms) throws(DolgError) {
         guard terms.totalAmount.isPositive else {
             throw DolgError(.amountNotPositive, "--amount \(terms.totalAmount) is not positive",
                             remedy: "give the contract's total price, e.g. --amount 60000")

@@ -19,7 +19,7 @@ extension LedgerDatabase {
         SELECT contracts.*, terminations.date AS terminated_on, terminations.reason AS termination_reason,
             contract_managers.name AS contract_manager_name,
             clients.id AS client_id, clients.name AS client_name, clients.phone AS client_phone,
-            clients.email AS client_email, clients.note AS client_note,
+            clients.email AS client_email, clients.inn AS client_inn, clients.note AS client_note,
             client_managers.name AS client_manager_name
         FROM contracts
         JOIN clients ON clients.id = contracts.client_id
@@ -29,10 +29,13 @@ extension LedgerDatabase {
         """
 
     static let paymentSelect = """
-        SELECT payments.*, contracts.number AS contract_number, reversals.id AS reversed_by_id
+        SELECT payments.*, contracts.number AS contract_number, reversals.id AS reversed_by_id,
+            bank_receipts.document_number AS receipt_number, bank_receipts.date AS receipt_date,
+            bank_receipts.payer_name AS receipt_payer
         FROM payments
         JOIN contracts ON contracts.id = payments.contract_id
         LEFT JOIN payments AS reversals ON reversals.reverses_id = payments.id
+        LEFT JOIN bank_receipts ON bank_receipts.id = payments.receipt_id
         """
 
     /// A contract with its schedule and entries, or `unknown_contract`.
@@ -64,7 +67,8 @@ extension LedgerDatabase {
 extension Row {
     func contract() throws -> StoredContract {
         let client = StoredClient(id: self["client_id"], name: self["client_name"], phone: self["client_phone"],
-                                  email: self["client_email"], managerName: self["client_manager_name"],
+                                  email: self["client_email"], inn: self["client_inn"],
+                                  managerName: self["client_manager_name"],
                                   note: self["client_note"])
         let terms = ScheduleTerms(
             totalAmount: money("amount"), downPayment: money("down_payment"),
@@ -79,12 +83,21 @@ extension Row {
                               terms: terms, hasCustomSchedule: self["custom_schedule"], termination: termination)
     }
 
+    /// For a payment imported from a bank statement: `п/п №101 от 19.11.2026, payer`.
+    func bankReference() -> String? {
+        guard let number: String = self["receipt_number"], let date: String = self["receipt_date"],
+              let parsed = try? CivilDate.parse(date) else { return nil }
+        let payer: String = self["receipt_payer"] ?? ""
+        return "п/п №\(number) от \(parsed.russianDescription)" + (payer.isEmpty ? "" : ", \(payer)")
+    }
+
     func payment() throws -> StoredPayment {
         let kind = LedgerEntry.Kind(rawValue: self["kind"]) ?? .payment
         return StoredPayment(
             id: self["id"], contractNumber: self["contract_number"],
             entry: LedgerEntry(kind: kind, date: try civilDate("date"), signedAmount: money("amount")),
-            method: self["method"], reference: self["reference"], reversesID: self["reverses_id"],
+            method: self["method"], reference: self["reference"] ?? bankReference(),
+            reversesID: self["reverses_id"],
             reversedByID: self["reversed_by_id"], reason: self["reason"])
     }
 }

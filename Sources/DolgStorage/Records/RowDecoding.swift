@@ -33,7 +33,7 @@ extension Row {
 
     func client(prefix: String = "") -> StoredClient {
         StoredClient(id: self[prefix + "id"], name: self[prefix + "name"], phone: self[prefix + "phone"],
-                     email: self[prefix + "email"], managerName: self[prefix + "manager_name"],
+                     email: self[prefix + "email"], inn: self[prefix + "inn"], managerName: self[prefix + "manager_name"],
                      note: self[prefix + "note"])
     }
 }

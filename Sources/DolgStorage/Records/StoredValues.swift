@@ -18,6 +18,8 @@ public struct StoredClient: Hashable, Sendable {
     public let name: String
     public let phone: String
     public let email: String?
+    /// The taxpayer number, which bank payments carry: how a payer is recognised.
+    public let inn: String?
     public let managerName: String?
     public let note: String?
 }

@@ -17,25 +17,34 @@ extension LedgerDatabase {
                 throw DolgError(.duplicateContractNumber, "contract number '\(number)' is already in the ledger",
                                 remedy: "give a new --number; see it with `dolg contract show \(number)`")
             }
-            try db.execute(sql: """
-                INSERT INTO contracts (number, client_id, manager_id, amount, down_payment, installment_count,
-                    period, start_date, first_due, rate, custom_schedule, created_on)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [number, clientID, managerID, terms.totalAmount.minorUnits,
-                                 terms.downPayment.minorUnits, terms.installmentCount, terms.period.rawValue,
-                                 terms.startDate.description, terms.firstDueDate.description,
-                                 terms.annualRate.tenThousandthsOfPercent, customSchedule,
-                                 audit.today.description])
-            let contractID = db.lastInsertedRowID
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO installments (contract_id, seq, due_date, principal, interest) VALUES (?, ?, ?, ?, ?)
-                """)
-            for installment in installments {
-                try insert.execute(arguments: [contractID, installment.seq, installment.dueDate.description,
-                                               installment.principal.minorUnits, installment.interest.minorUnits])
-            }
-            return contractID
+            return try insertContract(db, number: number, clientID: clientID, managerID: managerID, terms: terms,
+                                      segment: nil, installments: installments, customSchedule: customSchedule,
+                                      audit: audit)
         }
+    }
+
+    /// Inserts a contract and its installments; the caller has checked the number is new.
+    func insertContract(_ db: Database, number: String, clientID: Int64, managerID: Int64?, terms: ScheduleTerms,
+                        segment: String?, installments: [Installment], customSchedule: Bool,
+                        audit: AuditContext) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO contracts (number, client_id, manager_id, amount, down_payment, installment_count,
+                period, start_date, first_due, rate, custom_schedule, segment, created_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [number, clientID, managerID, terms.totalAmount.minorUnits,
+                             terms.downPayment.minorUnits, terms.installmentCount, terms.period.rawValue,
+                             terms.startDate.description, terms.firstDueDate.description,
+                             terms.annualRate.tenThousandthsOfPercent, customSchedule, segment,
+                             audit.today.description])
+        let contractID = db.lastInsertedRowID
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO installments (contract_id, seq, due_date, principal, interest) VALUES (?, ?, ?, ?, ?)
+            """)
+        for installment in installments {
+            try insert.execute(arguments: [contractID, installment.seq, installment.dueDate.description,
+                                           installment.principal.minorUnits, installment.interest.minorUnits])
+        }
+        return contractID
     }
 
     /// Ends a contract early. Its debt stays visible and payments are still accepted.

@@ -24,14 +24,14 @@ extension LedgerDatabase {
 
     /// Adds a client and returns it with its new id.
     @discardableResult
-    public func addClient(name: String, phone: String, email: String?, managerName: String?,
+    public func addClient(name: String, phone: String, email: String?, inn: String? = nil, managerName: String?,
                           note: String?, audit: AuditContext) throws(DolgError) -> StoredClient {
         try write(audit) { db in
             let managerID = try managerNamed(managerName, db)
             try db.execute(
-                sql: "INSERT INTO clients (name, phone, email, manager_id, note, created_on) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [name, phone, email, managerID, note, audit.today.description])
-            return StoredClient(id: db.lastInsertedRowID, name: name, phone: phone, email: email,
+                sql: "INSERT INTO clients (name, phone, email, inn, manager_id, note, created_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [name, phone, email, inn, managerID, note, audit.today.description])
+            return StoredClient(id: db.lastInsertedRowID, name: name, phone: phone, email: email, inn: inn,
                                 managerName: managerName, note: note)
         }
     }

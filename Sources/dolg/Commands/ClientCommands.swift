@@ -15,6 +15,7 @@ struct ClientCommand: ParsableCommand {
         @Argument(help: "The client's full name or company name.") var name: String
         @Option(help: "Phone number; Russian numbers are stored as +7XXXXXXXXXX.") var phone: String
         @Option(help: "Email address.") var email: String?
+        @Option(help: "Taxpayer number (ИНН, 10 or 12 digits): recognises the client's bank payments.") var inn: String?
         @Option(help: "The responsible manager's name.") var manager: String?
         @Option(help: "A free-text note.") var note: String?
 
@@ -27,8 +28,11 @@ struct ClientCommand: ParsableCommand {
                 throw DolgError(.invalidPhone, "--phone '\(phone)' is not a phone number: \(error)",
                                 remedy: "write it like +7 917 123-45-67 or 89171234567")
             }
+            if let inn, !(inn.count == 10 || inn.count == 12) || !inn.allSatisfy(\.isNumber) {
+                throw DolgError(.invalidValue, "--inn '\(inn)' is not an INN", remedy: "an INN has 10 or 12 digits")
+            }
             let (ledger, _) = try global.openLedger()
-            let client = try ledger.addClient(name: name, phone: phoneNumber.e164, email: email,
+            let client = try ledger.addClient(name: name, phone: phoneNumber.e164, email: email, inn: inn,
                                               managerName: manager, note: note, audit: try global.auditContext())
             write("Added client \(client.id): \(client.name).\n")
         }
@@ -72,10 +76,11 @@ struct ClientCommand: ParsableCommand {
             var totals = PortfolioSummary()
             contracts.forEach { totals.add($0.position) }
             let card = Report(
-                columns: [Column("id"), Column("name"), Column("phone"), Column("email"), Column("manager"),
-                          Column("note"), Column("contract_count"), Column("outstanding"), Column("overdue_amount")],
+                columns: [Column("id"), Column("name"), Column("phone"), Column("email"), Column("inn"),
+                          Column("manager"), Column("note"), Column("contract_count"), Column("outstanding"), Column("overdue_amount")],
                 rows: [[.integer(Int(client.id)), .text(client.name), .text(privacy.phone(client.phone)),
-                        .optionalText(client.email), .optionalText(client.managerName), .optionalText(client.note),
+                        .optionalText(client.email), .optionalText(client.inn), .optionalText(client.managerName),
+                        .optionalText(client.note),
                         .integer(totals.totalContracts), .money(totals.outstanding), .money(totals.overdueAmount)]])
             let list = contractListReport(contracts)
             switch output.format {

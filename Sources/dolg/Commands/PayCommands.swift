@@ -11,7 +11,7 @@ enum PaymentMethod: String, CaseIterable, ExpressibleByArgument {
 struct PayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pay", abstract: "Record a payment, or reverse one.",
-        subcommands: [Record.self, Reverse.self], defaultSubcommand: Record.self)
+        subcommands: [Record.self, Reverse.self, Unmatched.self, Match.self], defaultSubcommand: Record.self)
 
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -73,6 +73,47 @@ struct PayCommand: ParsableCommand {
             let reversalID = try ledger.reversePayment(id: paymentID, reason: reason, date: date,
                                                        audit: try global.auditContext())
             write("Reversed payment \(paymentID) with entry \(reversalID) on \(date).\n")
+        }
+    }
+}
+
+extension PayCommand {
+    /// `dolg pay unmatched`: bank payments waiting for a person to place them.
+    struct Unmatched: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List bank payments that no contract was found for.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let (ledger, settings) = try global.openLedger()
+            let report = Report(
+                columns: [Column("id"), Column("date"), Column("amount"), Column("document"), Column("payer"),
+                          Column("payer_inn"), Column("purpose"), Column("reason")],
+                rows: try ledger.unmatchedReceipts().map { receipt in
+                    let payment = receipt.payment
+                    return [.integer(Int(receipt.id)), .date(payment.date), .money(payment.amount),
+                            .text(payment.documentNumber), .text(payment.payerName), .optionalText(payment.payerINN),
+                            .text(payment.purpose), .text(receipt.reason)]
+                })
+            output.print(report, settings, try global.language())
+        }
+    }
+
+    /// `dolg pay match ID CONTRACT`: records an unmatched bank payment against a contract.
+    struct Match: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record an unmatched bank payment as a payment to a contract.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The id from `dolg pay unmatched`.") var id: Int64
+        @Argument(help: "The contract number it pays.") var contract: String
+
+        func run() throws {
+            let (ledger, _) = try global.openLedger()
+            try ledger.matchReceipt(id: id, contractNumber: contract, audit: try global.auditContext())
+            write("Recorded bank payment \(id) to contract \(contract).\n")
         }
     }
 }

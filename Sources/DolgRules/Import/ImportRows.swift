@@ -1,0 +1,276 @@
+/// A problem with one cell of an imported file: where, which column, what value, why.
+public struct ImportRowError: Hashable, Sendable, CustomStringConvertible {
+    /// The file, when an import reads more than one.
+    public private(set) var file: String?
+    public let line: Int
+    public let column: String
+    public let value: String
+    public let problem: String
+
+    public init(line: Int, column: String, value: String, problem: String) {
+        self.line = line
+        self.column = column
+        self.value = value
+        self.problem = problem
+    }
+
+    /// The same problem, attributed to `file`.
+    public func `in`(_ file: String) -> ImportRowError {
+        var copy = self
+        copy.file = file
+        return copy
+    }
+
+    /// `3: phone '12345': not a phone number`, printed after the file name.
+    public var description: String { "\(line): \(column) '\(value)': \(problem)" }
+}
+
+/// Typed cells read from one row of a CSV file, collecting every problem of the row.
+public struct RowReader {
+    public let line: Int
+    let fields: [String: String]
+    public private(set) var errors: [ImportRowError] = []
+
+    /// `fields` maps lowercased column names to trimmed values.
+    public init(line: Int, fields: [String: String]) {
+        self.line = line
+        self.fields = fields
+    }
+
+    public func optionalText(_ column: String) -> String? {
+        guard let value = fields[column], !value.isEmpty else { return nil }
+        return value
+    }
+
+    public mutating func text(_ column: String) -> String {
+        guard let value = optionalText(column) else {
+            fail(column, "", "is empty")
+            return ""
+        }
+        return value
+    }
+
+    public mutating func money(_ column: String, optional: Bool = false) -> Money? {
+        guard let value = optionalText(column) else {
+            if !optional { fail(column, "", "is empty") }
+            return nil
+        }
+        do {
+            return try MoneyParser.parse(value)
+        } catch {
+            fail(column, value, "not an amount (\(error))")
+            return nil
+        }
+    }
+
+    public mutating func date(_ column: String, optional: Bool = false) -> CivilDate? {
+        guard let value = optionalText(column) else {
+            if !optional { fail(column, "", "is empty") }
+            return nil
+        }
+        do {
+            return try CivilDate.parse(value)
+        } catch .noSuchDay {
+            fail(column, value, "no such day")
+        } catch {
+            fail(column, value, "not a date (write 2026-12-15 or 15.12.2026)")
+        }
+        return nil
+    }
+
+    public mutating func integer(_ column: String) -> Int? {
+        guard let value = optionalText(column) else {
+            fail(column, "", "is empty")
+            return nil
+        }
+        guard let number = Int(value) else {
+            fail(column, value, "not a whole number")
+            return nil
+        }
+        return number
+    }
+
+    public mutating func phone(_ column: String) -> PhoneNumber? {
+        let value = text(column)
+        guard !value.isEmpty else { return nil }
+        do {
+            return try PhoneNumber(parsing: value)
+        } catch {
+            fail(column, value, "not a phone number (\(error))")
+            return nil
+        }
+    }
+
+    public mutating func fail(_ column: String, _ value: String, _ problem: String) {
+        errors.append(ImportRowError(line: line, column: column, value: value, problem: problem))
+    }
+}
+
+/// One row of `import payments`: `contract,date,amount,reference,method`.
+public struct PaymentImportRow: Hashable, Sendable {
+    public static let columns = ["contract", "date", "amount", "reference", "method"]
+    public static let requiredColumns = ["contract", "date", "amount"]
+    public static let methods = ["cash", "card", "bank"]
+
+    public let line: Int
+    public let contractNumber: String
+    public let date: CivilDate
+    public let amount: Money
+    public let reference: String?
+    public let method: String?
+
+    public init(line: Int, contractNumber: String, date: CivilDate, amount: Money, reference: String?,
+                method: String?) {
+        self.line = line
+        self.contractNumber = contractNumber
+        self.date = date
+        self.amount = amount
+        self.reference = reference
+        self.method = method
+    }
+
+    public static func read(_ row: inout RowReader) -> PaymentImportRow? {
+        let contract = row.text("contract")
+        let date = row.date("date")
+        let amount = row.money("amount")
+        if let amount, !amount.isPositive { row.fail("amount", amount.decimalString, "not positive") }
+        let method = row.optionalText("method")?.lowercased()
+        if let method, !methods.contains(method) { row.fail("method", method, "not one of cash, card, bank") }
+        guard row.errors.isEmpty, let date, let amount else { return nil }
+        return PaymentImportRow(line: row.line, contractNumber: contract, date: date, amount: amount,
+                                reference: row.optionalText("reference"), method: method)
+    }
+}
+
+/// One row of `import contracts`, the columns of `export contracts`.
+///
+/// `period` is `month`, `2weeks` or `week` for generated installments, or `custom` when the
+/// installments come from a schedule file (`contract,due_date,amount`) given with the import.
+public struct ContractImportRow: Hashable, Sendable {
+    public static let columns = ["number", "client", "phone", "email", "manager", "segment", "start_date", "amount",
+                                 "down_payment", "installments", "period", "first_due", "rate", "inn"]
+    public static let requiredColumns = ["number", "client", "phone", "amount"]
+
+    /// How the installments are made.
+    public enum Plan: Hashable, Sendable {
+        case generated(ScheduleTerms)
+        case custom(totalAmount: Money, downPayment: Money, startDate: CivilDate?)
+    }
+
+    public let line: Int
+    public let number: String
+    public let clientName: String
+    public let phone: PhoneNumber
+    public let email: String?
+    public let inn: String?
+    public let managerName: String?
+    public let segment: String?
+    public let plan: Plan
+
+    /// Reads a row; dates of the row that depend on each other (start, first due) are checked too.
+    public static func read(_ row: inout RowReader, today: CivilDate) -> ContractImportRow? {
+        let number = row.text("number")
+        let client = row.text("client")
+        let phone = row.phone("phone")
+        let amount = row.money("amount")
+        let down = row.money("down_payment", optional: true) ?? .zero
+        let start = row.date("start_date", optional: true)
+        let periodText = row.optionalText("period")?.lowercased() ?? "month"
+        let inn = row.optionalText("inn")
+        if let inn, !(inn.count == 10 || inn.count == 12) || !inn.allSatisfy(\.isNumber) {
+            row.fail("inn", inn, "an INN has 10 or 12 digits")
+        }
+        var plan: Plan?
+        if periodText == "custom" {
+            if let amount { plan = .custom(totalAmount: amount, downPayment: down, startDate: start) }
+        } else {
+            let period = Period(rawValue: periodText)
+            if period == nil { row.fail("period", periodText, "not one of month, 2weeks, week, custom") }
+            let count = row.integer("installments")
+            let firstDue = row.date("first_due")
+            var rate = InterestRate.zero
+            if let rateText = row.optionalText("rate") {
+                do { rate = try InterestRate.parse(rateText) } catch {
+                    row.fail("rate", rateText, "not a percentage from 0 to 1000")
+                }
+            }
+            if let amount, let count, let period, let firstDue {
+                let terms = ScheduleTerms(totalAmount: amount, downPayment: down, installmentCount: count, period: period,
+                                          startDate: start ?? min(today, firstDue), firstDueDate: firstDue,
+                                          annualRate: rate)
+                do {
+                    try ScheduleBuilder.validate(terms)
+                    plan = .generated(terms)
+                } catch {
+                    row.fail(columnOf(error.code), "", error.problem)
+                }
+            }
+        }
+        guard row.errors.isEmpty, let phone, let plan else { return nil }
+        return ContractImportRow(line: row.line, number: number, clientName: client, phone: phone,
+                                 email: row.optionalText("email"), inn: inn, managerName: row.optionalText("manager"),
+                                 segment: row.optionalText("segment"), plan: plan)
+    }
+
+    /// The contract's terms and installments; a custom plan takes its lines from the schedule file.
+    public func schedule(customLines: [CustomSchedule.Line]?, today: CivilDate) throws(DolgError)
+        -> (terms: ScheduleTerms, installments: [Installment]) {
+        switch plan {
+        case .generated(let terms):
+            return (terms, try ScheduleBuilder.installments(for: terms))
+        case .custom(let total, let down, let start):
+            guard let lines = customLines, let firstDue = lines.map(\.dueDate).min() else {
+                throw DolgError(.invalidSchedule, "no installments for \(number) in a --schedule file",
+                                remedy: "add its installments to the --schedule file")
+            }
+            let startDate = start ?? min(today, firstDue)
+            let terms = ScheduleTerms(totalAmount: total, downPayment: down, installmentCount: lines.count,
+                                      startDate: startDate, firstDueDate: firstDue)
+            guard total.isPositive, !down.isNegative, down < total else {
+                throw DolgError(.downPaymentTooLarge, "down_payment \(down) is not between 0 and the amount \(total)",
+                                remedy: "give a down payment smaller than the amount")
+            }
+            return (terms, try CustomSchedule.installments(lines, startDate: startDate, downPayment: down,
+                                                           financedAmount: terms.financedAmount))
+        }
+    }
+
+    static func columnOf(_ code: DolgError.Code) -> String {
+        switch code {
+        case .amountNotPositive: return "amount"
+        case .downPaymentTooLarge: return "down_payment"
+        case .firstDueBeforeStart: return "first_due"
+        default: return "installments"
+        }
+    }
+}
+
+/// One row of the schedule file given with `import contracts --schedule`: `contract,due_date,amount`.
+public enum ScheduleImportRow {
+    public static let columns = ["contract", "due_date", "amount"]
+
+    public static func read(_ row: inout RowReader) -> (contract: String, line: CustomSchedule.Line)? {
+        let contract = row.text("contract")
+        let dueDate = row.date("due_date")
+        let amount = row.money("amount")
+        guard row.errors.isEmpty, let dueDate, let amount else { return nil }
+        return (contract, CustomSchedule.Line(lineNumber: row.line, dueDate: dueDate, amount: amount))
+    }
+}
+
+/// Checks a header for the columns an import needs, and names unknown ones.
+public enum ImportHeader {
+    /// The header's columns, lowercased and trimmed, or errors for missing and unknown columns.
+    public static func check(_ header: [String], known: [String], required: [String]) -> [ImportRowError] {
+        let columns = header.map { $0.trimmingWhitespace().lowercased() }
+        var errors: [ImportRowError] = []
+        for column in required where !columns.contains(column) {
+            errors.append(ImportRowError(line: 1, column: column, value: "", problem: "the header has no such column"))
+        }
+        for column in columns where !known.contains(column) {
+            errors.append(ImportRowError(line: 1, column: column, value: column,
+                                         problem: "unknown column; expected \(known.joined(separator: ","))"))
+        }
+        return errors
+    }
+}

@@ -1,0 +1,112 @@
+import DolgRules
+import GRDB
+
+extension LedgerDatabase {
+    /// Imports contracts from the columns of `export contracts`, all or nothing.
+    ///
+    /// Clients are found by phone or created; managers are found by name or created. A
+    /// contract number already in the ledger with the same terms is skipped, so importing
+    /// the same file twice changes nothing; with other terms it is an error.
+    public func importContracts(from file: TabularFile, schedule scheduleFile: TabularFile? = nil, dryRun: Bool,
+                                audit: AuditContext, progress: (Int) -> Void = { _ in }) throws(DolgError)
+        -> ImportSummary {
+        var summary = ImportSummary()
+        var customLines: [String: [CustomSchedule.Line]] = [:]
+        if let scheduleFile {
+            customLines = try Self.readSchedules(scheduleFile, &summary)
+        }
+        return try writeUnlessUnchanged(audit) { db in
+            summary.add(ImportHeader.check(file.columns, known: ContractImportRow.columns,
+                                           required: ContractImportRow.requiredColumns))
+            guard summary.errorCount == 0 else { return .unchanged(summary) }
+            var scheduled = Set<String>()
+            var managers: [String: Int64] = [:]
+            var clients: [String: Int64] = [:]
+            while let fields = try file.next() {
+                if TabularFile.isBlank(fields) { continue }
+                summary.rows += 1
+                if summary.rows % 1_000 == 0 { progress(summary.rows) }
+                var reader = RowReader(line: file.line, fields: fields)
+                guard let row = ContractImportRow.read(&reader, today: audit.today) else {
+                    summary.add(reader.errors)
+                    continue
+                }
+                scheduled.insert(row.number)
+                let plan: (terms: ScheduleTerms, installments: [Installment])
+                do {
+                    plan = try row.schedule(customLines: customLines[row.number], today: audit.today)
+                } catch let error as DolgError {
+                    summary.add([ImportRowError(line: row.line, column: "period", value: "custom",
+                                                problem: error.problem)])
+                    continue
+                }
+                if let existing = try Row.fetchOne(db, sql: "\(Self.contractSelect) WHERE contracts.number = ?",
+                                                   arguments: [row.number]) {
+                    let contract = try existing.contract()
+                    if contract.terms == plan.terms && contract.client.phone == row.phone.e164 {
+                        summary.alreadyThere += 1
+                    } else {
+                        summary.add([ImportRowError(line: row.line, column: "number", value: row.number,
+                                                    problem: "already in the ledger with other terms")])
+                    }
+                    continue
+                }
+                var managerID: Int64?
+                if let name = row.managerName {
+                    if managers[name] == nil { managers[name] = try findOrCreateManager(name, db, &summary) }
+                    managerID = managers[name]
+                }
+                if clients[row.phone.e164] == nil {
+                    clients[row.phone.e164] = try findOrCreateClient(row, managerID: managerID, db, audit, &summary)
+                }
+                let clientID = clients[row.phone.e164]!
+                try insertContract(db, number: row.number, clientID: clientID, managerID: managerID,
+                                   terms: plan.terms, segment: row.segment, installments: plan.installments,
+                                   customSchedule: customLines[row.number] != nil, audit: audit)
+                summary.count("contracts")
+            }
+            for (number, lines) in customLines where !scheduled.contains(number) {
+                summary.add([ImportRowError(line: lines[0].lineNumber, column: "contract", value: number,
+                                            problem: "not a contract of \(file.path)").in(scheduleFile!.path)])
+            }
+            return summary.errorCount > 0 || dryRun ? .unchanged(summary) : .written(summary)
+        }
+    }
+
+    /// The schedule file's lines by contract number; its problems go to the summary, named by file.
+    static func readSchedules(_ file: TabularFile, _ summary: inout ImportSummary) throws(DolgError)
+        -> [String: [CustomSchedule.Line]] {
+        var lines: [String: [CustomSchedule.Line]] = [:]
+        let headerErrors = ImportHeader.check(file.columns, known: ScheduleImportRow.columns,
+                                              required: ScheduleImportRow.columns)
+        summary.add(headerErrors.map { $0.in(file.path) })
+        guard headerErrors.isEmpty else { return [:] }
+        while let fields = try file.next() {
+            if TabularFile.isBlank(fields) { continue }
+            var reader = RowReader(line: file.line, fields: fields)
+            if let (contract, line) = ScheduleImportRow.read(&reader) {
+                lines[contract, default: []].append(line)
+            }
+            summary.add(reader.errors.map { $0.in(file.path) })
+        }
+        return lines
+    }
+
+    private func findOrCreateManager(_ name: String, _ db: Database, _ summary: inout ImportSummary) throws -> Int64 {
+        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM managers WHERE name = ?", arguments: [name]) { return id }
+        try db.execute(sql: "INSERT INTO managers (name, role) VALUES (?, 'manager')", arguments: [name])
+        summary.count("managers")
+        return db.lastInsertedRowID
+    }
+
+    private func findOrCreateClient(_ row: ContractImportRow, managerID: Int64?, _ db: Database, _ audit: AuditContext,
+                                    _ summary: inout ImportSummary) throws -> Int64 {
+        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM clients WHERE phone = ? ORDER BY id LIMIT 1",
+                                       arguments: [row.phone.e164]) { return id }
+        try db.execute(sql: """
+            INSERT INTO clients (name, phone, email, inn, manager_id, created_on) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [row.clientName, row.phone.e164, row.email, row.inn, managerID, audit.today.description])
+        summary.count("clients")
+        return db.lastInsertedRowID
+    }
+}

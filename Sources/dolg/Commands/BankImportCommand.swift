@@ -1,0 +1,99 @@
+import ArgumentParser
+import DolgRules
+import DolgStorage
+import Foundation
+
+extension ImportCommand {
+    /// `dolg import bank FILE`: incoming payments from a bank statement, matched to contracts.
+    struct Bank: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a bank statement (1C kl_to_1c.txt, or a CSV export with --map).",
+            discussion: """
+                Incoming payments to the statement's own accounts are matched to contracts: by a contract \
+                number in the purpose, then by the payer's INN or phone, then by an amount equal to one \
+                open installment. The rest wait in `dolg pay unmatched`. Each payment is recorded once \
+                however many statements contain it. A statement with a broken incoming document is \
+                refused whole, with every problem listed.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The statement file.") var file: String
+        @Option(help: "For a CSV export: FIELD=COLUMN pairs for date, amount, number, purpose (required), payer, inn, account, bic.")
+        var map: String?
+        @Flag(help: "Match and report, writing nothing.") var dryRun = false
+
+        func run() throws {
+            let (ledger, settings) = try global.openLedger()
+            let today = try global.businessDate()
+            let reading = try readStatement()
+            for skipped in reading.skipped { note("\(file): note: \(skipped)") }
+            guard reading.errors.isEmpty else {
+                for error in reading.errors { note("\(file): \(error)") }
+                throw DolgError(.invalidBankFile, "\(reading.errors.count) incoming document(s) in \(file) cannot be read; nothing imported",
+                                remedy: "ask the bank for a corrected statement, or fix the documents listed above")
+            }
+            let summary = try ledger.importBank(reading.incoming, sourceFile: (file as NSString).lastPathComponent,
+                                                asOf: today, dryRun: dryRun, audit: try global.auditContext())
+            let table = TableRenderer(currency: settings.currency, language: try global.language())
+            let verb = dryRun ? "Checked" : "Imported"
+            let outgoing = reading.outgoingCount > 0 ? " (\(reading.outgoingCount) outgoing left out)" : ""
+            let payments = reading.incoming.count == 1 ? "1 incoming payment" : "\(reading.incoming.count) incoming payments"
+            var lines = ["\(verb) \(file): \(payments)\(outgoing)."]
+            let rules = PaymentMatcher.Rule.allCases.compactMap { rule in
+                summary.recorded[rule].map { "\($0) by \(rule.rawValue.replacing("_", with: " "))" }
+            }
+            lines.append("  recorded       \(summary.recordedCount)" + (rules.isEmpty ? "" : " (\(rules.joined(separator: ", ")))"))
+            lines.append("  unmatched      \(summary.unmatched.count)" + (summary.unmatched.isEmpty ? "" : " (see `dolg pay unmatched`)"))
+            lines.append("  already there  \(summary.alreadyThere)")
+            for (payment, reason) in summary.unmatched {
+                lines.append("  unmatched: \(payment.documentNumber) of \(payment.date), \(table.format(.money(payment.amount))) from \(payment.payerName.isEmpty ? "?" : payment.payerName): \(reason)")
+            }
+            if dryRun { lines.append("Nothing written.") }
+            write(lines.joined(separator: "\n") + "\n")
+        }
+
+        func readStatement() throws(DolgError) -> StatementReading {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw DolgError(.inputFileMissing, "cannot read '\(file)'", remedy: "check the file's path and permissions")
+            }
+            let bytes = [UInt8](data)
+            let marker = Array("1CClientBankExchange".utf8)
+            let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+            if body.starts(with: marker) {
+                do {
+                    return StatementReading(try BankStatement.parse(BankStatement.decode(bytes)))
+                } catch .truncated {
+                    throw DolgError(.invalidBankFile, "\(file) ends without КонецФайла: it may be cut short",
+                                    remedy: "download the statement again; nothing was imported")
+                } catch {
+                    throw DolgError(.invalidBankFile, "\(file) is not a 1C exchange file", remedy: "check the file")
+                }
+            }
+            guard let map else {
+                throw DolgError(.invalidBankFile, "\(file) is not a 1C exchange file (it does not start with 1CClientBankExchange)",
+                                remedy: "for a CSV export give --map, e.g. --map 'date=Дата,amount=Сумма,number=Номер,purpose=Назначение'")
+            }
+            return try readCSV(mapping: try BankCSVMapping.parse(map))
+        }
+
+        func readCSV(mapping: BankCSVMapping) throws(DolgError) -> StatementReading {
+            let table = try TabularFile(path: file)
+            var reading = StatementReading()
+            for column in mapping.columns.values where !table.columns.contains(column) {
+                reading.errors.append("line 1: no column '\(column)' (columns: \(table.columns.joined(separator: ", ")))")
+            }
+            guard reading.errors.isEmpty else { return reading }
+            while let fields = try table.next() {
+                if TabularFile.isBlank(fields) { continue }
+                var row = RowReader(line: table.line, fields: fields)
+                if let payment = mapping.payment(&row) {
+                    reading.incoming.append(payment)
+                } else if row.errors.isEmpty {
+                    reading.outgoingCount += 1
+                }
+                reading.errors += row.errors.map { "line \($0.line): \($0.column) '\($0.value)': \($0.problem)" }
+            }
+            return reading
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import DolgRules
+import DolgStorage
+import Foundation
+
+/// `dolg import contracts|payments|bank`: bring data in from spreadsheets and the bank.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import contracts and payments from CSV, and bank statements.",
+        subcommands: [Contracts.self, Payments.self, Bank.self])
+
+    struct Contracts: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import contracts from a spreadsheet (the columns of `export contracts`).",
+            usage: "dolg import contracts FILE.csv [--schedule SCHEDULE.csv] [--dry-run]",
+            discussion: """
+                All or nothing: one bad row and nothing is written, with every bad row reported. \
+                Clients are found by phone or created, managers by name or created; a contract \
+                already in the ledger with the same terms is skipped, so a second import changes nothing.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var importOptions: ImportOptions
+        @Option(help: "Installments (contract,due_date,amount) of the contracts whose period is custom.")
+        var schedule: String?
+
+        func run() throws {
+            let (ledger, _) = try global.openLedger()
+            let file = try TabularFile(path: importOptions.file)
+            let scheduleFile = try schedule.map { path throws(DolgError) in try TabularFile(path: path) }
+            let summary = try importOptions.withProgress { progress throws(DolgError) in
+                try ledger.importContracts(from: file, schedule: scheduleFile, dryRun: importOptions.dryRun,
+                                           audit: try global.auditContext(), progress: progress)
+            }
+            try importOptions.report(summary, kinds: ["managers", "clients", "contracts"])
+        }
+    }
+
+    struct Payments: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import payments from a CSV file: contract,date,amount,reference,method.",
+            discussion: """
+                All or nothing, and exactly once: a payment already in the ledger (by its reference, or \
+                by contract, date, amount and place among identical rows) is counted, not recorded again.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var importOptions: ImportOptions
+
+        func run() throws {
+            let (ledger, _) = try global.openLedger()
+            let file = try TabularFile(path: importOptions.file)
+            let summary = try importOptions.withProgress { progress throws(DolgError) in
+                try ledger.importPayments(from: file, dryRun: importOptions.dryRun,
+                                          audit: try global.auditContext(), progress: progress)
+            }
+            try importOptions.report(summary, kinds: ["payments"])
+        }
+    }
+}
+
+/// The file and `--dry-run` shared by the imports, and how their outcome is told.
+struct ImportOptions: ParsableArguments {
+    @Argument(help: "The CSV file: UTF-8 or Windows-1251, separated by , or ;.") var file: String
+    @Flag(help: "Check the file and say what would be imported, writing nothing.") var dryRun = false
+
+    /// Runs `body`, showing a row count on stderr while it works when stderr is a terminal.
+    func withProgress<T>(_ body: ((Int) -> Void) throws(DolgError) -> T) throws(DolgError) -> T {
+        let terminal = isatty(STDERR_FILENO) == 1
+        let result = try body { rows in
+            if terminal { FileHandle.standardError.write("\r\(rows) rows…".data(using: .utf8)!) }
+        }
+        if terminal { FileHandle.standardError.write("\r\u{1B}[K".data(using: .utf8)!) }
+        return result
+    }
+
+    /// Prints what was imported, or every bad row and the error that ends the command.
+    func report(_ summary: ImportSummary, kinds: [String]) throws(DolgError) {
+        guard summary.errorCount == 0 else {
+            for error in summary.errors { note("\(error.file ?? file):\(error)") }
+            if summary.errorCount > summary.errors.count {
+                note("… and \(summary.errorCount - summary.errors.count) more")
+            }
+            let rows = summary.errorCount == 1 ? "1 problem" : "\(summary.errorCount) problems"
+            throw DolgError(.invalidImport, "\(rows) in \(file); nothing imported",
+                            remedy: "fix the rows listed above and import again")
+        }
+        let created = kinds.map { "\(summary.created($0)) \($0)" }.joined(separator: ", ")
+        let rows = summary.rows == 1 ? "1 row" : "\(summary.rows) rows"
+        if dryRun {
+            write("Checked \(file): \(rows), no problems. Would create \(created); \(summary.alreadyThere) already in the ledger. Nothing written.\n")
+        } else {
+            write("Imported \(file): \(rows); created \(created); \(summary.alreadyThere) already in the ledger.\n")
+        }
+    }
+}
