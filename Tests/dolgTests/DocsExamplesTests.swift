@@ -3,8 +3,8 @@ import Testing
 
 /// Every ```console example in the README and docs/guide.md runs as written and prints what the
 /// text shows. `$ export NAME=value` lines set the environment for the commands after them
-/// (DOLG_DB stays the sandbox's own ledger); an expected output that starts with `dolg: error:`
-/// is the expected stderr of a command that must fail.
+/// (DOLG_DB stays the sandbox's own ledger); an expected output whose last line starts with
+/// `dolg: error:` is the expected stderr of a command that must fail.
 @Suite("Documentation examples")
 struct DocsExamplesTests {
     @Test("examples run as written", arguments: ["README.md", "docs/guide.md"])
@@ -37,7 +37,8 @@ struct DocsExamplesTests {
             let result = try sandbox.run(Array(words.dropFirst()), environment: local)
                 .normalised(sandbox: sandbox.directory.path, golden: GoldenTests.goldenDirectory.path,
                             fixtures: GoldenTests.fixturesDirectory.path)
-            if example.output.hasPrefix("dolg: error:") {
+            let lastLine = example.output.split(separator: "\n").last ?? ""
+            if lastLine.hasPrefix("dolg: error:") {
                 #expect(result.stderr == example.output, "stderr of \(location)")
                 #expect(result.status != 0, "exit status of \(location)")
             } else {

@@ -37,7 +37,7 @@ extension ImportCommand {
             let table = TableRenderer(currency: settings.currency, language: try global.language())
             let verb = dryRun ? "Checked" : "Imported"
             let outgoing = reading.outgoingCount > 0 ? " (\(reading.outgoingCount) outgoing left out)" : ""
-            let payments = reading.incoming.count == 1 ? "1 incoming payment" : "\(reading.incoming.count) incoming payments"
+            let payments = counted(reading.incoming.count, "incoming payment", "incoming payments")
             var lines = ["\(verb) \(file): \(payments)\(outgoing)."]
             let rules = PaymentMatcher.Rule.allCases.compactMap { rule in
                 summary.recorded[rule].map { "\($0) by \(rule.rawValue.replacing("_", with: " "))" }

@@ -81,12 +81,12 @@ struct ImportOptions: ParsableArguments {
             if summary.errorCount > summary.errors.count {
                 note("… and \(summary.errorCount - summary.errors.count) more")
             }
-            let rows = summary.errorCount == 1 ? "1 problem" : "\(summary.errorCount) problems"
+            let rows = counted(summary.errorCount, "problem", "problems")
             throw DolgError(.invalidImport, "\(rows) in \(file); nothing imported",
                             remedy: "fix the rows listed above and import again")
         }
-        let created = kinds.map { "\(summary.created($0)) \($0)" }.joined(separator: ", ")
-        let rows = summary.rows == 1 ? "1 row" : "\(summary.rows) rows"
+        let created = kinds.map { counted(summary.created($0), String($0.dropLast()), $0) }.joined(separator: ", ")
+        let rows = counted(summary.rows, "row", "rows")
         if dryRun {
             write("Checked \(file): \(rows), no problems. Would create \(created); \(summary.alreadyThere) already in the ledger. Nothing written.\n")
         } else {

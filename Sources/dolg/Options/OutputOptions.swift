@@ -38,3 +38,8 @@ func write(_ text: String) {
 func note(_ text: String) {
     FileHandle.standardError.write((text + "\n").data(using: .utf8)!)
 }
+
+/// `1 row`, `2 rows`: a count with its noun in English.
+func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
+    "\(count) \(count == 1 ? singular : plural)"
+}
