@@ -133,15 +133,17 @@ public final class LedgerDatabase: Sendable {
 
     /// The ledger's currency and bucket thresholds.
     public func settings() throws(DolgError) -> LedgerSettings {
-        try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT currency, bucket_thresholds FROM ledger") else {
-                throw DolgError(.ledgerFailure, "the ledger at \(path) has no settings row",
-                                remedy: "run `dolg init` on a new file")
-            }
-            let thresholds = (row["bucket_thresholds"] as String).split(separator: ",").compactMap { Int($0) }
-            return LedgerSettings(currency: Currency(code: row["currency"]) ?? .rub,
-                                  buckets: BucketScheme(thresholds: thresholds) ?? .standard)
+        try read { db in try settings(db) }
+    }
+
+    func settings(_ db: Database) throws -> LedgerSettings {
+        guard let row = try Row.fetchOne(db, sql: "SELECT currency, bucket_thresholds FROM ledger") else {
+            throw DolgError(.ledgerFailure, "the ledger at \(path) has no settings row",
+                            remedy: "run `dolg init` on a new file")
         }
+        let thresholds = (row["bucket_thresholds"] as String).split(separator: ",").compactMap { Int($0) }
+        return LedgerSettings(currency: Currency(code: row["currency"]) ?? .rub,
+                              buckets: BucketScheme(thresholds: thresholds) ?? .standard)
     }
 
     static func translate(_ error: any Error) -> DolgError {

@@ -89,12 +89,7 @@ enum Schema {
                 );
                 """)
             for table in ["contracts", "installments", "payments", "terminations", "audit_log"] {
-                try db.execute(sql: """
-                    CREATE TRIGGER \(table)_are_never_updated BEFORE UPDATE ON \(table)
-                    BEGIN SELECT RAISE(ABORT, '\(table) are never updated: record a correction instead'); END;
-                    CREATE TRIGGER \(table)_are_never_deleted BEFORE DELETE ON \(table)
-                    BEGIN SELECT RAISE(ABORT, '\(table) are never deleted: record a correction instead'); END;
-                    """)
+                try makeAppendOnly(table, db)
             }
         }
         migrator.registerMigration("v2-imports") { db in
@@ -121,12 +116,77 @@ enum Schema {
                 ALTER TABLE payments ADD COLUMN receipt_id INTEGER REFERENCES bank_receipts(id);
                 CREATE UNIQUE INDEX payments_by_natural_key ON payments(natural_key) WHERE natural_key IS NOT NULL;
                 CREATE UNIQUE INDEX payments_by_receipt ON payments(receipt_id) WHERE receipt_id IS NOT NULL;
-                CREATE TRIGGER bank_receipts_are_never_updated BEFORE UPDATE ON bank_receipts
-                BEGIN SELECT RAISE(ABORT, 'bank_receipts are never updated: record a correction instead'); END;
-                CREATE TRIGGER bank_receipts_are_never_deleted BEFORE DELETE ON bank_receipts
-                BEGIN SELECT RAISE(ABORT, 'bank_receipts are never deleted: record a correction instead'); END;
                 """)
+            try makeAppendOnly("bank_receipts", db)
+        }
+        migrator.registerMigration("v3-workflow") { db in
+            try db.execute(sql: """
+                ALTER TABLE clients ADD COLUMN kind TEXT NOT NULL DEFAULT 'person' CHECK (kind IN ('person', 'business'));
+                ALTER TABLE clients ADD COLUMN time_offset_minutes INTEGER NOT NULL DEFAULT 0;
+                CREATE TABLE touches (
+                    id INTEGER PRIMARY KEY,
+                    contract_id INTEGER NOT NULL REFERENCES contracts(id),
+                    at TEXT NOT NULL,
+                    channel TEXT NOT NULL CHECK (channel IN ('sms', 'whatsapp', 'email', 'call', 'letter', 'visit', 'legal')),
+                    outcome TEXT NOT NULL
+                        CHECK (outcome IN ('reached', 'no-answer', 'promise', 'refused', 'wrong-number', 'callback')),
+                    step TEXT,
+                    anchor_date TEXT,
+                    promise_date TEXT,
+                    promise_amount INTEGER CHECK (promise_amount > 0),
+                    callback_at TEXT,
+                    note TEXT,
+                    manager_id INTEGER REFERENCES managers(id),
+                    recorded_at TEXT NOT NULL,
+                    CHECK ((outcome = 'promise') = (promise_date IS NOT NULL AND promise_amount IS NOT NULL))
+                );
+                CREATE INDEX touches_by_contract ON touches(contract_id, at);
+                CREATE INDEX touches_by_promise_date ON touches(promise_date) WHERE promise_date IS NOT NULL;
+                CREATE TABLE holds (
+                    id INTEGER PRIMARY KEY,
+                    contract_id INTEGER NOT NULL REFERENCES contracts(id),
+                    from_date TEXT NOT NULL,
+                    until_date TEXT NOT NULL CHECK (until_date >= from_date),
+                    reason TEXT NOT NULL CHECK (reason <> ''),
+                    recorded_at TEXT NOT NULL
+                );
+                CREATE INDEX holds_by_until ON holds(until_date, contract_id);
+                CREATE TABLE outbox (
+                    id INTEGER PRIMARY KEY,
+                    contract_id INTEGER NOT NULL REFERENCES contracts(id),
+                    installment_seq INTEGER NOT NULL,
+                    step TEXT NOT NULL,
+                    channel TEXT NOT NULL,
+                    phone TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    skipped INTEGER NOT NULL CHECK (skipped IN (0, 1)),
+                    created_at TEXT NOT NULL,
+                    UNIQUE (contract_id, installment_seq, step)
+                );
+                CREATE INDEX outbox_by_created ON outbox(created_at);
+                CREATE TABLE outbox_attempts (
+                    id INTEGER PRIMARY KEY,
+                    message_id INTEGER NOT NULL REFERENCES outbox(id),
+                    at TEXT NOT NULL,
+                    result TEXT NOT NULL CHECK (result IN ('sent', 'failed', 'cancelled')),
+                    detail TEXT
+                );
+                CREATE INDEX outbox_attempts_by_message ON outbox_attempts(message_id);
+                """)
+            for table in ["touches", "holds", "outbox", "outbox_attempts"] {
+                try makeAppendOnly(table, db)
+            }
         }
         return migrator
+    }
+
+    /// Triggers that refuse UPDATE and DELETE: the table's history can only grow.
+    static func makeAppendOnly(_ table: String, _ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TRIGGER \(table)_are_never_updated BEFORE UPDATE ON \(table)
+            BEGIN SELECT RAISE(ABORT, '\(table) are never updated: record a correction instead'); END;
+            CREATE TRIGGER \(table)_are_never_deleted BEFORE DELETE ON \(table)
+            BEGIN SELECT RAISE(ABORT, '\(table) are never deleted: record a correction instead'); END;
+            """)
     }
 }

@@ -18,6 +18,10 @@ struct Dolg: ParsableCommand {
             OverdueCommand.self,
             ReportCommand.self,
             ImportCommand.self,
+            NextCommand.self,
+            TouchCommand.self,
+            HistoryCommand.self,
+            HoldCommand.self,
         ])
 }
 

@@ -40,18 +40,19 @@ extension LedgerDatabase {
 
     /// A contract with its schedule and entries, or `unknown_contract`.
     public func contractDetail(number: String) throws(DolgError) -> ContractDetail {
-        try read { db in
-            let contract = try contractNumbered(number, db)
-            let installments = try Row.fetchAll(
-                db, sql: "SELECT seq, due_date, principal, interest FROM installments WHERE contract_id = ? ORDER BY seq",
-                arguments: [contract.id]
-            ).map { try $0.installment() }
-            let payments = try Row.fetchAll(
-                db, sql: "\(Self.paymentSelect) WHERE payments.contract_id = ? ORDER BY payments.date, payments.id",
-                arguments: [contract.id]
-            ).map { try $0.payment() }
-            return ContractDetail(contract: contract, installments: installments, payments: payments)
-        }
+        try read { db in try contractDetail(db, try contractNumbered(number, db)) }
+    }
+
+    func contractDetail(_ db: Database, _ contract: StoredContract) throws -> ContractDetail {
+        let installments = try Row.fetchAll(
+            db, sql: "SELECT seq, due_date, principal, interest FROM installments WHERE contract_id = ? ORDER BY seq",
+            arguments: [contract.id]
+        ).map { try $0.installment() }
+        let payments = try Row.fetchAll(
+            db, sql: "\(Self.paymentSelect) WHERE payments.contract_id = ? ORDER BY payments.date, payments.id",
+            arguments: [contract.id]
+        ).map { try $0.payment() }
+        return ContractDetail(contract: contract, installments: installments, payments: payments)
     }
 
     func contractNumbered(_ number: String, _ db: Database) throws -> StoredContract {

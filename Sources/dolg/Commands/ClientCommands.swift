@@ -50,7 +50,7 @@ struct ClientCommand: ParsableCommand {
             let (ledger, settings) = try global.openLedger()
             let report = Report(
                 columns: [Column("id"), Column("name"), Column("phone"), Column("email"), Column("manager")],
-                rows: try ledger.clients(managerName: manager).map { client in
+                rows: try ledger.clients(managerName: try global.scope(ledger, manager: manager).managerName).map { client in
                     [.integer(Int(client.id)), .text(client.name), .text(privacy.phone(client.phone)),
                      .optionalText(client.email), .optionalText(client.managerName)]
                 })

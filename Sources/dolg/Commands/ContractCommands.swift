@@ -113,7 +113,7 @@ struct ContractCommand: ParsableCommand {
             let (ledger, settings) = try global.openLedger()
             let wantedBucket = try bucket.map { label throws(DolgError) in try settings.buckets.requireBucket(label) }
             let rows = try positionRows(ledger, settings, asOf: try global.businessDate(),
-                                        scope: ContractScope(managerName: manager)).filter { row in
+                                        scope: try global.scope(ledger, manager: manager)).filter { row in
                 (status == nil || row.position.status.name == status)
                     && (wantedBucket == nil || row.position.bucket == wantedBucket)
             }

@@ -22,7 +22,7 @@ struct OverdueCommand: ParsableCommand {
         // Keep only what the list shows, not each contract's whole allocation: the list can
         // hold most of a large portfolio.
         var rows: [OverdueRow] = []
-        try ledger.scanPositions(asOf: try global.businessDate(), scope: ContractScope(managerName: manager),
+        try ledger.scanPositions(asOf: try global.businessDate(), scope: try global.scope(ledger, manager: manager),
                                  buckets: settings.buckets) { row in
             let position = row.position
             guard let rowBucket = position.bucket,

@@ -18,6 +18,15 @@ struct GlobalOptions: ParsableArguments {
         "Language of amounts and dates in tables: en or ru (else $DOLG_LANG, else LANG).", valueName: "lang"))
     var lang: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The business moment for time-of-day rules (else $DOLG_NOW, else 12:00 of --today, else the clock).",
+        valueName: "YYYY-MM-DDTHH:MM"))
+    var now: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp(
+        "Who is working: a manager's login (else $DOLG_USER, else the OS user).", valueName: "login"))
+    var user: String?
+
     private var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     /// The ledger path from --db, DOLG_DB, or the XDG data directory.
@@ -37,6 +46,38 @@ struct GlobalOptions: ParsableArguments {
         }
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    /// The business moment: --now, DOLG_NOW, noon of an explicit business date, or the clock.
+    func businessMoment() throws(DolgError) -> BusinessMoment {
+        if let text = now ?? environment["DOLG_NOW"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            guard let moment = BusinessMoment.parse(text) else {
+                throw DolgError(.invalidDate, "\(now != nil ? "--now" : "DOLG_NOW") '\(text)' is not a date and time",
+                                remedy: "write it as YYYY-MM-DDTHH:MM, e.g. 2026-11-20T14:30")
+            }
+            return moment
+        }
+        let date = try businessDate()
+        if today != nil || environment["DOLG_TODAY"].map({ !$0.isEmpty }) == true { return .noon(date) }
+        let parts = Calendar.current.dateComponents([.hour, .minute], from: Date())
+        return BusinessMoment(date: date, hour: parts.hour ?? 12, minute: parts.minute ?? 0)
+    }
+
+    /// The login of whoever runs the command: --as, DOLG_USER, or the OS user.
+    var login: String {
+        user ?? environment["DOLG_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.osUser
+    }
+
+    /// Which contracts a list shows: `--manager`'s, everyone's with `--all`, and otherwise the
+    /// current user's own when they are a manager (a head sees everyone). This is a working
+    /// filter for a shared ledger file, not a security boundary.
+    func scope(_ ledger: LedgerDatabase, manager: String?, all: Bool = false) throws(DolgError) -> ContractScope {
+        if let manager { return ContractScope(managerName: manager) }
+        if all { return .all }
+        if let me = try ledger.managers().first(where: { $0.login == login }), me.role == .manager {
+            return ContractScope(managerName: me.name)
+        }
+        return .all
     }
 
     /// The language for people: --lang, DOLG_LANG, then LC_ALL/LANG (ru_* is Russian).

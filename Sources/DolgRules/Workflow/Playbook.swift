@@ -1,0 +1,37 @@
+/// How a business collects: the ladder of steps, the texts of the automatic ones, and the
+/// rules that escalate or pause it. The default is the ladder the field uses.
+public struct Playbook: Hashable, Sendable {
+    /// `default`, or a segment's name (`retail`, `b2b`, `vip`) when that segment has its own.
+    public var name: String
+    public var ladder: CollectionLadder
+    public var escalation: EscalationRule
+    /// Sent after a payment, with the next due date; nil sends nothing (the default).
+    public var thankYouTemplate: String?
+
+    public init(name: String, ladder: CollectionLadder, escalation: EscalationRule = .standard,
+                thankYouTemplate: String? = nil) {
+        self.name = name
+        self.ladder = ladder
+        self.escalation = escalation
+        self.thankYouTemplate = thankYouTemplate
+    }
+
+    public static let standard = Playbook(name: "default", ladder: .standard)
+}
+
+/// Escalation beyond the ladder: so many broken promises or refusals within a window send the
+/// contract straight to a later step.
+public struct EscalationRule: Hashable, Sendable {
+    public var count: Int
+    public var windowDays: Int
+    public var toStep: String
+
+    public init(count: Int, windowDays: Int, toStep: String) {
+        self.count = count
+        self.windowDays = windowDays
+        self.toStep = toStep
+    }
+
+    /// Three broken promises or "no money" answers within 14 days: the claim letter at once.
+    public static let standard = EscalationRule(count: 3, windowDays: 14, toStep: "claim-letter")
+}

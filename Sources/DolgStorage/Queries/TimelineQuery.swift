@@ -1,0 +1,68 @@
+import DolgRules
+import GRDB
+
+/// One event in a contract's history.
+public struct TimelineEvent: Sendable {
+    /// Events known only by date sort at the start of their day.
+    public let at: BusinessMoment
+    /// `contract`, `payment`, `reversal`, `touch`, `promise`, `hold`, `reminder`, `terminated`.
+    public let kind: String
+    public let amount: Money?
+    public let details: String
+    public let by: String?
+}
+
+extension LedgerDatabase {
+    /// Everything that happened to a contract up to the business date, oldest first.
+    public func timeline(contractNumber: String, asOf: CivilDate) throws(DolgError) -> [TimelineEvent] {
+        try read { db in
+            let contract = try contractNumbered(contractNumber, db)
+            let detail = try contractDetail(db, contract)
+            func startOf(_ date: CivilDate) -> BusinessMoment { BusinessMoment(date: date, minuteOfDay: 0) }
+            var events = [TimelineEvent(
+                at: startOf(contract.terms.startDate), kind: "contract", amount: contract.terms.totalAmount,
+                details: "\(detail.installments.count) installments from \(detail.installments.first?.dueDate.description ?? "-")",
+                by: contract.managerName)]
+            for payment in detail.payments where payment.entry.date <= asOf {
+                let reference = payment.reference.map { " \($0)" } ?? ""
+                let details = payment.entry.kind == .reversal
+                    ? "reverses payment \(payment.reversesID ?? 0): \(payment.reason ?? "")"
+                    : "\(payment.method ?? "payment")\(reference)"
+                events.append(TimelineEvent(at: startOf(payment.entry.date), kind: payment.entry.kind.rawValue,
+                                            amount: payment.entry.signedAmount, details: details, by: nil))
+            }
+            for touch in try touches(db, contractID: contract.id, asOf: asOf)[contract.id] ?? [] {
+                var details = "\(touch.channel.rawValue): \(touch.outcome.rawValue)"
+                if let step = touch.step { details += " (step \(step))" }
+                if let promise = touch.promise {
+                    details += ", promised by \(promise.dueDate): \(promise.state(asOf: asOf).rawValue)"
+                }
+                if let callback = touch.callbackAt { details += ", call back at \(callback)" }
+                if let note = touch.note { details += " — \(note)" }
+                events.append(TimelineEvent(at: touch.at, kind: touch.promise == nil ? "touch" : "promise",
+                                            amount: touch.promise?.amount, details: details, by: touch.managerName))
+            }
+            for hold in try holds(db, contractID: contract.id, from: nil)[contract.id] ?? [] where hold.from <= asOf {
+                events.append(TimelineEvent(at: startOf(hold.from), kind: "hold", amount: nil,
+                                            details: "until \(hold.until): \(hold.reason)", by: nil))
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT outbox.*, (SELECT result FROM outbox_attempts WHERE message_id = outbox.id ORDER BY id DESC LIMIT 1)
+                    AS last_result
+                FROM outbox WHERE contract_id = ? AND substr(created_at, 1, 10) <= ? ORDER BY id
+                """, arguments: [contract.id, asOf.description]) {
+                let at = BusinessMoment.parse(row["created_at"]) ?? startOf(asOf)
+                let status: String = row["skipped"] ? "skipped" : (row["last_result"] ?? "pending")
+                events.append(TimelineEvent(
+                    at: at, kind: "reminder", amount: nil,
+                    details: "\(row["step"] as String) for installment \(row["installment_seq"] as Int), \(row["channel"] as String): \(status)",
+                    by: nil))
+            }
+            if let termination = contract.termination, termination.date <= asOf {
+                events.append(TimelineEvent(at: startOf(termination.date), kind: "terminated", amount: nil,
+                                            details: termination.reason, by: nil))
+            }
+            return events.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+        }
+    }
+}

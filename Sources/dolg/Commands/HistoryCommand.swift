@@ -1,0 +1,26 @@
+import ArgumentParser
+import DolgRules
+import DolgStorage
+
+/// `dolg history CONTRACT`: the contract's timeline.
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history", abstract: "A contract's timeline: payments, touches, promises, holds, reminders.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The contract number.") var contract: String
+
+    func run() throws {
+        let (ledger, settings) = try global.openLedger()
+        let today = try global.businessDate()
+        let timeline = try ledger.timeline(contractNumber: contract, asOf: today)
+        let report = Report(
+            columns: [Column("at"), Column("event"), Column("amount"), Column("details"), Column("by")],
+            rows: timeline.map { event in
+                [.text(event.at.description), .text(event.kind), event.amount.map(Cell.money) ?? .empty,
+                 .text(event.details), .optionalText(event.by)]
+            })
+        output.print(report, settings, try global.language())
+    }
+}

@@ -1,0 +1,167 @@
+import DolgRules
+import Testing
+
+@Suite("Collection workflow")
+struct WorkflowTests {
+    /// One installment of 1 000 due 2026-03-10: on 2026-03-13 it is 3 days late (call-soft due).
+    let schedule = [Installment(seq: 1, dueDate: day("2026-03-10"), principal: rub(1_000))]
+
+    func at(_ text: String) -> BusinessMoment { BusinessMoment.parse(text)! }
+
+    func position(_ date: String, paid: Money = .zero) -> ContractPosition {
+        ContractPosition(installments: schedule, netPaid: paid, terminatedOn: nil, asOf: day(date))
+    }
+
+    func touch(_ id: Int64, _ moment: String, _ outcome: TouchOutcome, step: String? = "call-soft",
+               promise: Promise? = nil, callback: String? = nil) -> Touch {
+        Touch(id: id, at: at(moment), channel: .call, outcome: outcome, step: step, anchor: day("2026-03-10"),
+              promise: promise, callbackAt: callback.map { at($0) }, note: nil, managerName: nil)
+    }
+
+    func state(_ now: String, touches: [Touch] = [], holds: [Hold] = [], paid: Money = .zero) -> ContractWorkState {
+        ContractWorkState(position: position(String(now.prefix(10)), paid: paid), touches: touches, holds: holds,
+                          playbook: .standard, now: at(now))
+    }
+
+    @Test("the person step due follows days overdue; auto steps are not a person's work")
+    func dueSteps() {
+        #expect(state("2026-03-12T12:00").step == nil)  // day 2: only automatic SMS so far
+        #expect(state("2026-03-13T12:00").step?.name == "call-soft")
+        let day8 = state("2026-03-18T12:00")
+        #expect(day8.step?.name == "call-firm")
+        #expect(day8.skippedSteps.map(\.name) == ["call-soft"])
+        #expect(day8.stepDueDate == day("2026-03-17"))
+    }
+
+    @Test("a touch completes the step; no answer retries three hours later, then the next morning")
+    func retries() {
+        let first = touch(1, "2026-03-13T10:00", .noAnswer)
+        let afterOne = state("2026-03-13T11:00", touches: [first])
+        #expect(!afterOne.stepDone)
+        #expect(afterOne.notBefore == at("2026-03-13T13:00"))
+        #expect(afterOne.isDue(on: day("2026-03-13")))
+        let second = touch(2, "2026-03-13T14:00", .noAnswer)
+        let afterTwo = state("2026-03-13T15:00", touches: [first, second])
+        #expect(afterTwo.notBefore == at("2026-03-14T10:00"))
+        #expect(!afterTwo.isDue(on: day("2026-03-13")))
+        #expect(afterTwo.isDue(on: day("2026-03-14")))
+        let reached = state("2026-03-14T11:00", touches: [first, second, touch(3, "2026-03-14T10:30", .reached)])
+        #expect(reached.stepDone)
+        #expect(!reached.isDue(on: day("2026-03-14")))
+    }
+
+    @Test("a callback waits for the time asked")
+    func callback() {
+        let asked = state("2026-03-13T12:00", touches: [touch(1, "2026-03-13T10:00", .callback, callback: "2026-03-15T18:30")])
+        #expect(asked.notBefore == at("2026-03-15T18:30"))
+        #expect(!asked.isDue(on: day("2026-03-14")))
+    }
+
+    @Test("a kept promise: paid in time, so no work and counted as kept")
+    func keptPromise() {
+        let promise = Promise(madeOn: day("2026-03-13"), dueDate: day("2026-03-16"), amount: rub(1_000), paidSince: rub(1_000))
+        #expect(promise.state(asOf: day("2026-03-15")) == .kept)
+        let kept = state("2026-03-20T12:00", touches: [touch(1, "2026-03-13T10:00", .promise, promise: promise)],
+                         paid: rub(1_000))
+        #expect(kept.keptPromises == 1)
+        #expect(kept.step == nil)  // the contract is paid up
+    }
+
+    @Test("a broken promise: escalation waits until its date, then resumes at once")
+    func brokenPromise() {
+        let promise = Promise(madeOn: day("2026-03-13"), dueDate: day("2026-03-16"), amount: rub(1_000), paidSince: rub(300))
+        let touches = [touch(1, "2026-03-13T10:00", .promise, promise: promise)]
+        let waiting = state("2026-03-16T12:00", touches: touches, paid: rub(300))
+        #expect(waiting.promiseState == .pending)
+        #expect(waiting.step == nil)
+        let broken = state("2026-03-17T12:00", touches: touches, paid: rub(300))
+        #expect(broken.promiseState == .broken)
+        #expect(broken.brokenPromises == 1)
+        #expect(broken.step?.name == "call-firm")  // day 7: the firm call is due straight away
+    }
+
+    @Test("three broken promises or refusals within 14 days send the contract to the claim letter")
+    func escalation() {
+        func broken(_ id: Int64, made: String, due: String) -> Touch {
+            touch(id, "\(made)T10:00", .promise,
+                  promise: Promise(madeOn: day(made), dueDate: day(due), amount: rub(500), paidSince: .zero))
+        }
+        let touches = [broken(1, made: "2026-03-13", due: "2026-03-14"), broken(2, made: "2026-03-15", due: "2026-03-16"),
+                       touch(3, "2026-03-17T10:00", .refused, step: "call-firm")]
+        let escalated = state("2026-03-18T12:00", touches: touches)
+        #expect(escalated.escalated)
+        #expect(escalated.step?.name == "claim-letter")  // day 8, but escalated past call-firm
+        let twoOnly = state("2026-03-18T12:00", touches: Array(touches.prefix(2)))
+        #expect(!twoOnly.escalated)
+        #expect(twoOnly.step?.name == "call-firm")
+        // Outside the 14-day window the old events no longer count.
+        #expect(!state("2026-04-05T12:00", touches: touches).escalated)
+    }
+
+    @Test("a hold pauses the work until its last day")
+    func holds() {
+        let hold = Hold(from: day("2026-03-12"), until: day("2026-03-20"), reason: "dispute")
+        #expect(state("2026-03-20T12:00", holds: [hold]).step == nil)
+        #expect(state("2026-03-21T12:00", holds: [hold]).step?.name == "call-firm")
+    }
+
+    @Test("Russian plural forms", arguments: [
+        (1, "1 день"), (2, "2 дня"), (4, "4 дня"), (5, "5 дней"), (11, "11 дней"), (12, "12 дней"), (14, "14 дней"),
+        (21, "21 день"), (22, "22 дня"), (25, "25 дней"), (101, "101 день"), (111, "111 дней"),
+    ])
+    func plural(count: Int, text: String) {
+        #expect(RussianPlural.days(count) == text)
+    }
+}
+
+@Suite("Contact policy")
+struct ContactPolicyTests {
+    let policy = ContactPolicy.russianIndividuals
+    func at(_ text: String) -> BusinessMoment { BusinessMoment.parse(text)! }
+
+    @Test("calls: 1 a day, 2 a week, 8 a month")
+    func callLimits() {
+        // 2026-11-16 is a Monday.
+        #expect(day("2026-11-16").isoWeekday == 1)
+        #expect(policy.decide(.call, at: at("2026-11-16T12:00"), earlier: []) == .allowed)
+        #expect(policy.decide(.call, at: at("2026-11-16T15:00"), earlier: [at("2026-11-16T10:00")])
+                == .postponed(until: at("2026-11-17T08:00"), reason: "1 call(s) today, the limit is 1 a day"))
+        let twoThisWeek = [at("2026-11-16T10:00"), at("2026-11-17T10:00")]
+        #expect(policy.decide(.call, at: at("2026-11-18T12:00"), earlier: twoThisWeek)
+                == .postponed(until: at("2026-11-23T08:00"), reason: "2 call(s) this week, the limit is 2 a week"))
+        // A call last week does not count this week.
+        #expect(policy.decide(.call, at: at("2026-11-18T12:00"), earlier: [at("2026-11-13T10:00"), at("2026-11-17T10:00")])
+                == .allowed)
+        let eightThisMonth = ["03", "06", "09", "12", "15", "18", "21", "24"].map { at("2026-10-\($0)T10:00") }
+        #expect(policy.decide(.call, at: at("2026-10-30T12:00"), earlier: eightThisMonth)
+                == .postponed(until: at("2026-11-01T09:00"), reason: "8 call(s) this month, the limit is 8 a month"))  // 1 November is a Sunday
+    }
+
+    @Test("messages: 2 a day, 4 a week")
+    func messageLimits() {
+        let twoToday = [at("2026-11-18T09:00"), at("2026-11-18T10:00")]
+        #expect(policy.decide(.message, at: at("2026-11-18T12:00"), earlier: [at("2026-11-18T09:00")]) == .allowed)
+        #expect(policy.decide(.message, at: at("2026-11-18T12:00"), earlier: twoToday)
+                == .postponed(until: at("2026-11-19T08:00"), reason: "2 message(s) today, the limit is 2 a day"))
+        let fourThisWeek = [at("2026-11-16T09:00"), at("2026-11-16T10:00"), at("2026-11-17T09:00"), at("2026-11-17T10:00")]
+        guard case .postponed = policy.decide(.message, at: at("2026-11-18T12:00"), earlier: fourThisWeek) else {
+            Issue.record("a fifth message in a week was allowed"); return
+        }
+    }
+
+    @Test("hours: 08–22 on working days, 09–20 at weekends")
+    func hours() {
+        #expect(policy.decide(.call, at: at("2026-11-18T07:59"), earlier: [])
+                == .postponed(until: at("2026-11-18T08:00"), reason: "before 08:00 in the client's time"))
+        #expect(policy.decide(.call, at: at("2026-11-18T21:59"), earlier: []) == .allowed)
+        // Friday 22:00 is too late; Saturday opens at 09:00.
+        #expect(policy.decide(.call, at: at("2026-11-20T22:00"), earlier: [])
+                == .postponed(until: at("2026-11-21T09:00"), reason: "after 22:00 in the client's time"))
+        #expect(policy.decide(.call, at: at("2026-11-21T20:30"), earlier: [])
+                == .postponed(until: at("2026-11-22T09:00"), reason: "after 20:00 in the client's time"))
+        var withHoliday = policy
+        withHoliday.holidays = [day("2026-11-04")]
+        #expect(withHoliday.decide(.call, at: at("2026-11-04T08:30"), earlier: [])
+                == .postponed(until: at("2026-11-04T09:00"), reason: "before 09:00 in the client's time"))
+    }
+}
