@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Pure rules: money, dates, schedules, allocation, overdue. No I/O.
@@ -28,6 +29,7 @@ let package = Package(
                 "DolgRules",
                 "DolgStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .testTarget(name: "DolgRulesTests", dependencies: ["DolgRules"]),
         .testTarget(

@@ -177,6 +177,24 @@ enum Schema {
                 try makeAppendOnly(table, db)
             }
         }
+        migrator.registerMigration("v4-snapshots") { db in
+            try db.execute(sql: """
+                CREATE TABLE portfolio_snapshots (
+                    as_of TEXT PRIMARY KEY,
+                    contracts INTEGER NOT NULL,
+                    active INTEGER NOT NULL,
+                    overdue INTEGER NOT NULL,
+                    closed INTEGER NOT NULL,
+                    terminated INTEGER NOT NULL,
+                    outstanding INTEGER NOT NULL,
+                    overdue_amount INTEGER NOT NULL,
+                    terminated_outstanding INTEGER NOT NULL,
+                    buckets TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+            try makeAppendOnly("portfolio_snapshots", db)
+        }
         return migrator
     }
 

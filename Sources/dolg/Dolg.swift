@@ -22,6 +22,9 @@ struct Dolg: ParsableCommand {
             TouchCommand.self,
             HistoryCommand.self,
             HoldCommand.self,
+            RemindCommand.self,
+            OutboxCommand.self,
+            DailyCommand.self,
         ])
 }
 
@@ -35,6 +38,9 @@ enum Main {
         } catch let error as DolgError {
             FileHandle.standardError.write((error.description + "\n").data(using: .utf8)!)
             exit(error.exitCode)
+        } catch let status as ExitCode {
+            // A command that finished its work but must tell cron something (e.g. sends failed).
+            exit(status.rawValue)
         } catch {
             let status = Dolg.exitCode(for: error)
             if status == .success || error is CleanExit {

@@ -75,5 +75,6 @@ public enum ExitStatus: Int32, Sendable {
     case software = 70
     case cannotCreate = 73
     case ioError = 74
+    case unavailable = 69
     case temporaryFailure = 75
 }

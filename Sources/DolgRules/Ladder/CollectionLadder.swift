@@ -18,13 +18,17 @@ public struct LadderStep: Hashable, Sendable {
     public let actor: Actor
     /// What a person should do, in a sentence.
     public let instruction: String
+    /// For automatic steps, the Mustache text of the message (variables in docs/formats.md).
+    public let template: String?
 
-    public init(name: String, offsetDays: Int, channel: Channel, actor: Actor, instruction: String) {
+    public init(name: String, offsetDays: Int, channel: Channel, actor: Actor, instruction: String,
+                template: String? = nil) {
         self.name = name
         self.offsetDays = offsetDays
         self.channel = channel
         self.actor = actor
         self.instruction = instruction
+        self.template = template
     }
 }
 
@@ -39,11 +43,14 @@ public struct CollectionLadder: Hashable, Sendable {
     /// The ladder the field uses, and the default of every ledger.
     public static let standard = CollectionLadder(steps: [
         LadderStep(name: "sms-reminder", offsetDays: -3, channel: .sms, actor: .auto,
-                   instruction: "Remind of the coming payment."),
+                   instruction: "Remind of the coming payment.",
+                   template: "Здравствуйте! Напоминаем, что {{due_day}} нужно внести платеж {{amount}} по договору №{{contract}}. Спасибо!"),
         LadderStep(name: "sms-due", offsetDays: 0, channel: .sms, actor: .auto,
-                   instruction: "Remind that the payment is due today."),
+                   instruction: "Remind that the payment is due today.",
+                   template: "Здравствуйте! Сегодня, {{due_day}}, день платежа {{amount}} по договору №{{contract}}. Спасибо!"),
         LadderStep(name: "sms-overdue", offsetDays: 1, channel: .sms, actor: .auto,
-                   instruction: "Tell the client the payment is late."),
+                   instruction: "Tell the client the payment is late.",
+                   template: "Здравствуйте! Платеж {{amount}} по договору №{{contract}} просрочен на {{days_overdue_text}}. Пожалуйста, внесите его как можно скорее."),
         LadderStep(name: "call-soft", offsetDays: 3, channel: .call, actor: .manager,
                    instruction: "Friendly call: ask if there is a problem, agree a payment date."),
         LadderStep(name: "call-firm", offsetDays: 7, channel: .call, actor: .manager,

@@ -1,0 +1,70 @@
+import ArgumentParser
+import DolgRules
+import DolgStorage
+import Foundation
+
+/// `dolg daily`: the one line for cron.
+struct DailyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "daily", abstract: "The nightly run: snapshot the portfolio, send the reminders, sum up.",
+        discussion: """
+            Safe to run again or to catch up after a missed night: the snapshot of a date is taken once and \
+            each reminder is sent once. Two overlapping runs cannot both act: the second exits with 75. \
+            Exit status 0 on success, 69 when some reminders failed to send (they are retried next run).
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var reminders: ReminderOptions
+
+    func run() throws {
+        let (ledger, settings) = try global.openLedger()
+        let lock = try RunLock(path: ledger.path + ".daily.lock")
+        defer { lock.release() }
+        let now = try global.businessMoment()
+        var summary = PortfolioSummary()
+        var aging = AgingReport(scheme: settings.buckets)
+        try ledger.scanPositions(asOf: now.date, buckets: settings.buckets) { row in
+            summary.add(row.position)
+            aging.add(row.position)
+        }
+        var work = 0
+        try ledger.scanWork(now: now, playbook: .standard) { item in
+            if item.state.isDue(on: now.date) { work += 1 }
+        }
+        let snapshotTaken = reminders.dryRun ? false
+            : try ledger.recordSnapshot(summary, aging: aging, asOf: now.date, audit: try global.auditContext())
+        let outcome = try reminders.run(ledger, settings, global)
+        let table = TableRenderer(currency: settings.currency, language: try global.language())
+        var lines = ["dolg daily, \(now.date): \(summary.totalContracts) contracts, \(summary.activeContracts) active, "
+                     + "\(summary.overdueContracts) overdue (\(summary.overdueRate)%), overdue amount \(table.format(.money(summary.overdueAmount))).",
+                     "Work for people today: \(work) contracts (see `dolg next`).",
+                     reminders.dryRun ? "Dry run: no snapshot." : snapshotTaken ? "Snapshot recorded."
+                        : "Snapshot of \(now.date) already recorded."]
+        lines.append(outcome.summary.trimmingCharacters(in: .newlines))
+        write(lines.joined(separator: "\n") + "\n")
+        if outcome.failed > 0 { throw ExitCode(ExitStatus.unavailable.rawValue) }
+    }
+}
+
+/// An exclusive lock on a file beside the ledger, so that two nightly runs cannot overlap.
+/// The operating system releases it if the process dies.
+final class RunLock {
+    private let descriptor: Int32
+
+    init(path: String) throws(DolgError) {
+        descriptor = open(path, O_CREAT | O_RDWR, 0o600)
+        guard descriptor >= 0 else {
+            throw DolgError(.ledgerFailure, "cannot create the lock file \(path)", remedy: "check the ledger's directory")
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw DolgError(.ledgerBusy, "another `dolg daily` is running on this ledger",
+                            remedy: "let it finish; run again afterwards if needed")
+        }
+    }
+
+    func release() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}
