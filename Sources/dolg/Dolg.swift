@@ -46,7 +46,11 @@ enum Main {
             if status == .success || error is CleanExit {
                 Dolg.exit(withError: error)
             }
-            let message = Dolg.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            // The parser's message may list the valid values on lines of their own: keep it on one line.
+            let lines = Dolg.message(for: error).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            let message = lines.isEmpty ? "\(error)" : lines[0] + (lines.count > 1
+                ? " " + lines.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }.joined(separator: ", ")
+                : "")
             let usageError = DolgError(.invalidValue, message, remedy: "see `dolg help` for usage")
             FileHandle.standardError.write((usageError.description + "\n").data(using: .utf8)!)
             exit(status.rawValue == ExitCode.failure.rawValue ? ExitStatus.usage.rawValue : status.rawValue)

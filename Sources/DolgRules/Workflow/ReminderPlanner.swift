@@ -5,6 +5,12 @@ public struct ReminderCandidate: Hashable, Sendable {
     /// The day the step fell due: the installment's due date plus the step's offset.
     public let stepDate: CivilDate
 
+    public init(step: LadderStep, installment: InstallmentCoverage, stepDate: CivilDate) {
+        self.step = step
+        self.installment = installment
+        self.stepDate = stepDate
+    }
+
     public var key: ReminderKey { ReminderKey(seq: installment.installment.seq, step: step.name) }
 }
 

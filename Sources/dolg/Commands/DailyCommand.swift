@@ -37,7 +37,7 @@ struct DailyCommand: ParsableCommand {
         let table = TableRenderer(currency: settings.currency, language: try global.language())
         var lines = ["dolg daily, \(now.date): \(summary.totalContracts) contracts, \(summary.activeContracts) active, "
                      + "\(summary.overdueContracts) overdue (\(summary.overdueRate)%), overdue amount \(table.format(.money(summary.overdueAmount))).",
-                     "Work for people today: \(work) contracts (see `dolg next`).",
+                     "Work for people today: \(counted(work, "contract", "contracts")) (see `dolg next`).",
                      reminders.dryRun ? "Dry run: no snapshot." : snapshotTaken ? "Snapshot recorded."
                         : "Snapshot of \(now.date) already recorded."]
         lines.append(outcome.summary.trimmingCharacters(in: .newlines))

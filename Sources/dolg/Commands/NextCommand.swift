@@ -51,7 +51,7 @@ struct NextCommand: ParsableCommand {
                 let promise = state.promise.map { promise in
                     "\(table.format(.money(promise.amount))) by \(promise.dueDate) \(state.promiseState?.rawValue ?? "")"
                 }
-                var notBefore = state.notBefore
+                var notBefore = state.notBefore.flatMap { $0 > now ? $0 : nil }
                 var postponed: String?
                 if case .postponed(let until, let reason) = decision {
                     // The policy speaks in the client's clock; the list in the business's.

@@ -1,0 +1,89 @@
+import DolgRules
+import Testing
+
+@Suite("Reminder planning")
+struct ReminderPlannerTests {
+    /// Two installments of 1 000, due 2026-03-10 and 2026-04-10.
+    let schedule = monthly(2, of: 1_000, from: "2026-03-10")
+
+    func plan(_ date: String, recorded: Set<ReminderKey> = [], paid: Money = .zero, touches: [Touch] = [],
+              holds: [Hold] = []) -> ReminderPlanner.Plan {
+        let position = ContractPosition(installments: schedule, netPaid: paid, terminatedOn: nil, asOf: day(date))
+        let state = ContractWorkState(position: position, touches: touches, holds: holds, playbook: .standard,
+                                      now: .noon(day(date)))
+        return ReminderPlanner.plan(position, state: state, playbook: .standard, today: day(date), recorded: recorded)
+    }
+
+    func names(_ candidates: [ReminderCandidate]) -> [String] {
+        candidates.map { "\($0.installment.installment.seq):\($0.step.name)" }
+    }
+
+    @Test("each step on its day: 3 days before, on the day, the day after")
+    func onTime() {
+        #expect(names(plan("2026-03-06").send) == [])
+        #expect(names(plan("2026-03-07").send) == ["1:sms-reminder"])
+        #expect(names(plan("2026-03-10", recorded: [ReminderKey(seq: 1, step: "sms-reminder")]).send) == ["1:sms-due"])
+        let recorded: Set<ReminderKey> = [ReminderKey(seq: 1, step: "sms-reminder"), ReminderKey(seq: 1, step: "sms-due")]
+        #expect(names(plan("2026-03-11", recorded: recorded).send) == ["1:sms-overdue"])
+        #expect(plan("2026-03-11", recorded: recorded).skip.isEmpty)
+    }
+
+    @Test("a second run the same day finds nothing new")
+    func repeatedRun() {
+        let first = plan("2026-03-07")
+        let recorded = Set((first.send + first.skip).map(\.key))
+        let second = plan("2026-03-07", recorded: recorded)
+        #expect(second.send.isEmpty && second.skip.isEmpty)
+    }
+
+    @Test("a missed night: the latest step is sent, the earlier one recorded as skipped")
+    func missedNight() {
+        // Nothing ran between 7 and 11 March: the reminder and the due-day message were missed.
+        let catchUp = plan("2026-03-11")
+        #expect(names(catchUp.send) == ["1:sms-overdue"])
+        #expect(names(catchUp.skip).sorted() == ["1:sms-due", "1:sms-reminder"])
+        // A missed step alone is still sent the next day.
+        #expect(names(plan("2026-03-08").send) == ["1:sms-reminder"])
+    }
+
+    @Test("an earlier step is never sent after a later one")
+    func neverBackwards() {
+        let later: Set<ReminderKey> = [ReminderKey(seq: 1, step: "sms-due")]
+        let result = plan("2026-03-10", recorded: later)
+        #expect(result.send.isEmpty)
+        #expect(names(result.skip) == ["1:sms-reminder"])
+    }
+
+    @Test("steps older than the catch-up window are left alone")
+    func catchUpWindow() {
+        // On 20 March the March steps are 10 to 13 days old: outside the 7-day window.
+        #expect(plan("2026-03-20").send.isEmpty && plan("2026-03-20").skip.isEmpty)
+    }
+
+    @Test("a paid installment gets nothing; a hold pauses; a pending promise stops overdue messages")
+    func pauses() {
+        #expect(plan("2026-03-07", paid: rub(1_000)).send.isEmpty)
+        let hold = Hold(from: day("2026-03-01"), until: day("2026-03-31"), reason: "dispute")
+        #expect(plan("2026-03-07", holds: [hold]).send.isEmpty)
+        let promise = Promise(madeOn: day("2026-03-10"), dueDate: day("2026-03-15"), amount: rub(1_000), paidSince: .zero)
+        let touch = Touch(id: 1, at: .noon(day("2026-03-10")), channel: .call, outcome: .promise, step: nil, anchor: nil,
+                          promise: promise, callbackAt: nil, note: nil, managerName: nil)
+        let recorded: Set<ReminderKey> = [ReminderKey(seq: 1, step: "sms-reminder"), ReminderKey(seq: 1, step: "sms-due")]
+        #expect(plan("2026-03-11", recorded: recorded, touches: [touch]).send.isEmpty)
+    }
+
+    @Test("the message variables, with Russian forms")
+    func variables() {
+        let position = ContractPosition(installments: schedule, netPaid: rub(400), terminatedOn: nil, asOf: day("2026-03-15"))
+        let candidate = ReminderCandidate(step: CollectionLadder.standard.steps[2], installment: position.allocation.coverages[0],
+                                          stepDate: day("2026-03-11"))
+        let values = ReminderPlanner.variables(candidate, position: position, contract: "123", client: "Иванов",
+                                               currency: .rub, today: day("2026-03-15"))
+        #expect(values["amount"] == "600,00 ₽")
+        #expect(values["due_date"] == "10.03.2026")
+        #expect(values["due_day"] == "10.03")
+        #expect(values["days_overdue_text"] == "5 дней")
+        #expect(values["next_due_date"] == "10.04.2026")
+        #expect(values["next_amount"] == "1 000,00 ₽")
+    }
+}
