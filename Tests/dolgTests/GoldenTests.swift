@@ -52,7 +52,9 @@ struct GoldenTests {
             #expect(result.stdout == expected.stdout, "stdout of \(location)")
             #expect(result.stderr == expected.stderr, "stderr of \(location)")
             #expect(result.status == expected.status, "exit status of \(location)")
-            if result.status != 0 {
+            // Every refusal leaves the ledger as it was. Status 69 is not a refusal: the work was
+            // recorded and only the delivery of some messages failed.
+            if result.status != 0 && result.status != 69 {
                 #expect(sandbox.ledgerBytes() == before, "a refused command changed the ledger: \(location)")
             }
         }
