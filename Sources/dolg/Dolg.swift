@@ -32,6 +32,9 @@ struct Dolg: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        // Writing to a pipe whose reader has gone (a send command, `| head`) must fail the write,
+        // not kill the process.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try Dolg.parseAsRoot()
             try command.run()

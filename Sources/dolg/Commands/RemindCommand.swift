@@ -137,7 +137,9 @@ struct ReminderOptions: ParsableArguments {
         } catch {
             return (false, "cannot run the send command: \(error)")
         }
-        input.fileHandleForWriting.write(json.data(using: .utf8)!)
+        // A command that exits without reading its input is its own business: a broken pipe here
+        // is not an error of ours (SIGPIPE is ignored at start-up, so the write just fails).
+        try? input.fileHandleForWriting.write(contentsOf: Data(json.utf8))
         try? input.fileHandleForWriting.close()
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
