@@ -195,6 +195,35 @@ enum Schema {
                 """)
             try makeAppendOnly("portfolio_snapshots", db)
         }
+        migrator.registerMigration("v5-penalties-restructuring") { db in
+            try db.execute(sql: """
+                ALTER TABLE contracts ADD COLUMN penalty_rate INTEGER NOT NULL DEFAULT 0 CHECK (penalty_rate >= 0);
+                CREATE TABLE restructurings (
+                    id INTEGER PRIMARY KEY,
+                    contract_id INTEGER NOT NULL REFERENCES contracts(id),
+                    as_of TEXT NOT NULL,
+                    proposed_by TEXT NOT NULL,
+                    proposed_at TEXT NOT NULL
+                );
+                CREATE TABLE restructured_installments (
+                    restructuring_id INTEGER NOT NULL REFERENCES restructurings(id),
+                    seq INTEGER NOT NULL CHECK (seq >= 0),
+                    due_date TEXT NOT NULL,
+                    principal INTEGER NOT NULL CHECK (principal >= 0),
+                    interest INTEGER NOT NULL CHECK (interest >= 0),
+                    PRIMARY KEY (restructuring_id, seq)
+                ) WITHOUT ROWID;
+                CREATE TABLE approvals (
+                    restructuring_id INTEGER PRIMARY KEY REFERENCES restructurings(id),
+                    approved_by TEXT NOT NULL,
+                    approved_at TEXT NOT NULL
+                );
+                CREATE INDEX restructurings_by_contract ON restructurings(contract_id);
+                """)
+            for table in ["restructurings", "restructured_installments", "approvals"] {
+                try makeAppendOnly(table, db)
+            }
+        }
         return migrator
     }
 

@@ -25,6 +25,8 @@ struct Dolg: ParsableCommand {
             RemindCommand.self,
             OutboxCommand.self,
             DailyCommand.self,
+            ApproveCommand.self,
+            LetterCommand.self,
         ])
 }
 

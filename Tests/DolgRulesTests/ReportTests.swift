@@ -59,3 +59,37 @@ struct ReportTests {
         #expect(Percentage(5, of: 5).description == "100.0")
     }
 }
+
+@Suite("Penalties")
+struct PenaltyTests {
+    let installment = [Installment(seq: 1, dueDate: day("2026-03-10"), principal: rub(10_000))]
+    let tenthOfAPercent = InterestRate(tenThousandthsOfPercent: 1_000)  // 0.1 % a day
+
+    @Test("ten days on 10 000 at 0.1 % a day is 100.00")
+    func unpaid() {
+        // Days 11 to 20 March: 10 days × 10 000 × 0.001 = 100.00.
+        #expect(Penalty.amount(installments: installment, entries: [], dailyRate: tenthOfAPercent, asOf: day("2026-03-20"))
+                == rub(100))
+        #expect(Penalty.amount(installments: installment, entries: [], dailyRate: tenthOfAPercent, asOf: day("2026-03-10"))
+                == .zero)
+    }
+
+    @Test("a partial payment lowers the base from its date")
+    func partial() {
+        // 11–14 March: 4 days × 10 000 = 40.00; 15–20 March: 6 days × 6 000 = 36.00; total 76.00.
+        let entries = [LedgerEntry.payment(rub(4_000), on: day("2026-03-15"))]
+        #expect(Penalty.amount(installments: installment, entries: entries, dailyRate: tenthOfAPercent,
+                               asOf: day("2026-03-20")) == rub(76))
+    }
+
+    @Test("two installments, rounding once at the end")
+    func twoInstallments() {
+        // 333.33 due 1 April and 333.34 due 1 May, nothing paid, 0.05 % a day, as of 11 May:
+        // April 2 – May 11: 40 days × 333.33 = 13 333.20; May 2–11: 10 days × 333.34 = 3 333.40;
+        // 16 666.60 × 0.0005 = 8.3333 → 8.33.
+        let schedule = [Installment(seq: 1, dueDate: day("2026-04-01"), principal: rub(333, 33)),
+                        Installment(seq: 2, dueDate: day("2026-05-01"), principal: rub(333, 34))]
+        #expect(Penalty.amount(installments: schedule, entries: [], dailyRate: InterestRate(tenThousandthsOfPercent: 500),
+                               asOf: day("2026-05-11")) == rub(8, 33))
+    }
+}

@@ -133,3 +133,32 @@ struct ScheduleTests {
         }
     }
 }
+
+@Suite("Restructuring")
+struct RestructuringTests {
+    @Test("the unpaid part is spread anew; money is conserved")
+    func conserved() throws {
+        let current = monthly(4, of: 1_000, from: "2026-01-15")  // 4 000 in all
+        let paid = rub(1_500)  // the first installment and half the second
+        let fresh = try Restructuring.schedule(current: current, netPaid: paid, from: day("2026-06-01"), count: 3, period: .month)
+        #expect(fresh.map(\.amount).sum() == rub(4_000))
+        #expect(fresh.map(\.seq) == [1, 2, 5, 6, 7])
+        #expect(fresh.prefix(2).map(\.amount) == [rub(1_000), rub(500)])
+        // 2 500 remaining in 3: 833.33, 833.33, 833.34.
+        #expect(fresh.suffix(3).map(\.amount) == [rub(833, 33), rub(833, 33), rub(833, 34)])
+        #expect(fresh.suffix(3).map(\.dueDate.description) == ["2026-06-01", "2026-07-01", "2026-08-01"])
+        let after = Allocation(installments: fresh, netPaid: paid)
+        #expect(after.outstanding == rub(2_500))
+    }
+
+    @Test("nothing to restructure, or a start inside the paid part, is refused")
+    func refused() {
+        let current = monthly(2, of: 1_000, from: "2026-01-15")
+        #expect(throws: DolgError.self) {
+            try Restructuring.schedule(current: current, netPaid: rub(2_000), from: day("2026-06-01"), count: 2, period: .month)
+        }
+        #expect(throws: DolgError.self) {
+            try Restructuring.schedule(current: current, netPaid: rub(1_500), from: day("2026-02-01"), count: 2, period: .month)
+        }
+    }
+}

@@ -4,7 +4,10 @@ import GRDB
 /// One contract with everything needed to show it: terms, schedule, entries.
 public struct ContractDetail: Sendable {
     public let contract: StoredContract
+    /// The schedule in force: the original one, or the latest approved restructuring.
     public let installments: [Installment]
+    /// The original schedule when a restructuring replaced it, for history.
+    public let replacedInstallments: [Installment]
     public let payments: [StoredPayment]
 
     /// The contract's position as of a date, computed by the rules.
@@ -52,7 +55,11 @@ extension LedgerDatabase {
             db, sql: "\(Self.paymentSelect) WHERE payments.contract_id = ? ORDER BY payments.date, payments.id",
             arguments: [contract.id]
         ).map { try $0.payment() }
-        return ContractDetail(contract: contract, installments: installments, payments: payments)
+        if let inForce = try restructuredSchedules(db, contractID: contract.id)[contract.id] {
+            return ContractDetail(contract: contract, installments: inForce, replacedInstallments: installments,
+                                  payments: payments)
+        }
+        return ContractDetail(contract: contract, installments: installments, replacedInstallments: [], payments: payments)
     }
 
     func contractNumbered(_ number: String, _ db: Database) throws -> StoredContract {
@@ -81,7 +88,8 @@ extension Row {
         }
         return StoredContract(id: self["id"], number: self["number"], client: client,
                               managerName: self["contract_manager_name"] ?? self["client_manager_name"],
-                              terms: terms, hasCustomSchedule: self["custom_schedule"], termination: termination)
+                              terms: terms, dailyPenaltyRate: InterestRate(tenThousandthsOfPercent: self["penalty_rate"]),
+                              hasCustomSchedule: self["custom_schedule"], termination: termination)
     }
 
     /// For a payment imported from a bank statement: `п/п №101 от 19.11.2026, payer`.

@@ -52,6 +52,7 @@ extension LedgerDatabase {
                     AND (:client IS NULL OR clients.id = :client)
                 ORDER BY contracts.id
                 """, arguments: ["asOf": asOf.description, "manager": scope.managerName, "client": scope.clientID])
+            let restructured = try restructuredSchedules(db)
             let installments = try Row.fetchCursor(db, sql: """
                 SELECT contract_id, seq, due_date, principal, interest FROM installments
                 WHERE (:client IS NULL OR contract_id IN (SELECT id FROM contracts WHERE client_id = :client))
@@ -76,7 +77,7 @@ extension LedgerDatabase {
                 }
                 let terminatedOn: String? = row[6]
                 let position = ContractPosition(
-                    installments: schedule, netPaid: Money(minorUnits: row[7]),
+                    installments: restructured[contractID] ?? schedule, netPaid: Money(minorUnits: row[7]),
                     terminatedOn: try terminatedOn.map(storedDate), asOf: asOf, buckets: buckets)
                 try body(ContractPositionRow(
                     contractID: contractID, number: row[1], clientID: row[2], clientName: row[3],

@@ -32,6 +32,8 @@ public struct StoredContract: Hashable, Sendable {
     /// The contract's own manager, else the client's.
     public let managerName: String?
     public let terms: ScheduleTerms
+    /// The contractual penalty per day on overdue money; zero when the contract has none.
+    public let dailyPenaltyRate: InterestRate
     public let hasCustomSchedule: Bool
     public let termination: Termination?
 

@@ -8,7 +8,7 @@ extension LedgerDatabase {
     /// they are stored so that a custom or later restructured schedule is kept as given.
     @discardableResult
     public func addContract(number: String, clientID: Int64, managerName: String?, terms: ScheduleTerms,
-                            installments: [Installment], customSchedule: Bool,
+                            installments: [Installment], customSchedule: Bool, dailyPenaltyRate: InterestRate = .zero,
                             audit: AuditContext) throws(DolgError) -> Int64 {
         try write(audit) { db in
             _ = try clientWithID(clientID, db)
@@ -19,23 +19,23 @@ extension LedgerDatabase {
             }
             return try insertContract(db, number: number, clientID: clientID, managerID: managerID, terms: terms,
                                       segment: nil, installments: installments, customSchedule: customSchedule,
-                                      audit: audit)
+                                      dailyPenaltyRate: dailyPenaltyRate, audit: audit)
         }
     }
 
     /// Inserts a contract and its installments; the caller has checked the number is new.
     func insertContract(_ db: Database, number: String, clientID: Int64, managerID: Int64?, terms: ScheduleTerms,
                         segment: String?, installments: [Installment], customSchedule: Bool,
-                        audit: AuditContext) throws -> Int64 {
+                        dailyPenaltyRate: InterestRate = .zero, audit: AuditContext) throws -> Int64 {
         try db.execute(sql: """
             INSERT INTO contracts (number, client_id, manager_id, amount, down_payment, installment_count,
-                period, start_date, first_due, rate, custom_schedule, segment, created_on)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                period, start_date, first_due, rate, custom_schedule, segment, penalty_rate, created_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [number, clientID, managerID, terms.totalAmount.minorUnits,
                              terms.downPayment.minorUnits, terms.installmentCount, terms.period.rawValue,
                              terms.startDate.description, terms.firstDueDate.description,
                              terms.annualRate.tenThousandthsOfPercent, customSchedule, segment,
-                             audit.today.description])
+                             dailyPenaltyRate.tenThousandthsOfPercent, audit.today.description])
         let contractID = db.lastInsertedRowID
         let insert = try db.makeStatement(sql: """
             INSERT INTO installments (contract_id, seq, due_date, principal, interest) VALUES (?, ?, ?, ?, ?)

@@ -31,6 +31,8 @@ struct ContractCommand: ParsableCommand {
         @Option(help: "The contract's start date (else the business date, or --first-due if earlier).")
         var start: String?
         @Option(help: "Annual interest rate in percent; above zero gives an annuity.") var rate: String?
+        @Option(help: "Contractual penalty in percent a day on overdue money, e.g. 0.1 (shown in claim letters, never added).")
+        var penalty: String?
         @Option(help: "The responsible manager (else the client's).") var manager: String?
         @Option(name: .customLong("schedule-file"), help: "A CSV file with columns due_date,amount.")
         var scheduleFile: String?
@@ -40,7 +42,7 @@ struct ContractCommand: ParsableCommand {
             let today = try global.businessDate()
             let total = try parseMoney(amount, option: "--amount")
             let downPayment = try down.map { text throws(DolgError) in try parseMoney(text, option: "--down") } ?? .zero
-            let annualRate = try parseRate()
+            let annualRate = try rate.map { text throws(DolgError) in try parseRate(text, option: "--rate") } ?? .zero
             let customLines = try scheduleFile.map(readScheduleFile)
             guard let firstDueDate = try firstDue.map({ text throws(DolgError) in
                 try parseDate(text, option: "--first-due") }) ?? customLines?.map(\.dueDate).min() else {
@@ -63,10 +65,11 @@ struct ContractCommand: ParsableCommand {
                                                            downPayment: downPayment,
                                                            financedAmount: terms.financedAmount)
             }
+            let penaltyRate = try penalty.map { text throws(DolgError) in try parseRate(text, option: "--penalty") } ?? .zero
             let (ledger, settings) = try global.openLedger()
             try ledger.addContract(number: number, clientID: client, managerName: manager, terms: terms,
                                    installments: schedule, customSchedule: customLines != nil,
-                                   audit: try global.auditContext())
+                                   dailyPenaltyRate: penaltyRate, audit: try global.auditContext())
             let language = try global.language()
             let table = TableRenderer(currency: settings.currency, language: language)
             let first = table.format(.date(schedule[0].dueDate))
@@ -74,16 +77,6 @@ struct ContractCommand: ParsableCommand {
                 : "\(schedule.count) payments from \(first) to \(table.format(.date(schedule.last!.dueDate)))"
             write("Added contract \(number): \(span), "
                   + "\(table.format(.money(terms.totalAmount + schedule.interestTotal))) in all.\n")
-        }
-
-        func parseRate() throws(DolgError) -> InterestRate {
-            guard let rate else { return .zero }
-            do {
-                return try InterestRate.parse(rate)
-            } catch {
-                throw DolgError(.invalidRate, "--rate '\(rate)' is not a percentage from 0 to 1000",
-                                remedy: "give the annual rate in percent, e.g. --rate 24 or --rate 19.9")
-            }
         }
 
         func readScheduleFile(_ path: String) throws(DolgError) -> [CustomSchedule.Line] {

@@ -2,20 +2,39 @@ import ArgumentParser
 import DolgRules
 import DolgStorage
 
-/// `dolg schedule N`: a contract's installments and how far each is paid.
+/// `dolg schedule N`, `dolg schedule restructure`, `dolg schedule requests`.
 struct ScheduleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "schedule", abstract: "Show a contract's installments as of the business date.")
+        commandName: "schedule", abstract: "Show a contract's installments, or give it a new schedule.",
+        subcommands: [Show.self, Restructure.self, Requests.self], defaultSubcommand: Show.self)
+}
+
+extension ScheduleCommand {
+    /// `dolg schedule N`: a contract's installments and how far each is paid.
+    struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show a contract's installments as of the business date (`dolg schedule N`).")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "The contract number.") var number: String
+    @Flag(help: "Also list the installments a restructuring replaced.") var history = false
 
     func run() throws {
         let (ledger, settings) = try global.openLedger()
         let today = try global.businessDate()
         let detail = try ledger.contractDetail(number: number)
         let position = detail.position(asOf: today, buckets: settings.buckets)
+        if history && !detail.replacedInstallments.isEmpty {
+            let replaced = Report(
+                columns: [Column("contract"), Column("seq"), Column("due_date"), Column("amount"), Column("status")],
+                rows: detail.replacedInstallments.map { installment in
+                    [.text(number), .integer(installment.seq), .date(installment.dueDate), .money(installment.amount),
+                     .text("replaced")]
+                })
+            output.print(replaced, settings, try global.language())
+            if output.format == .table { write("\n") }
+        }
         let report = Report(
             columns: [Column("contract"), Column("seq"), Column("due_date"), Column("amount"), Column("principal"),
                       Column("interest"), Column("paid"), Column("remaining"), Column("status"),
@@ -32,5 +51,6 @@ struct ScheduleCommand: ParsableCommand {
                      .money(position.allocation.covered), .money(position.outstanding),
                      .empty, .empty])
         output.print(report, settings, try global.language())
+    }
     }
 }

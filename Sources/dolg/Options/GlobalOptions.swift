@@ -135,3 +135,13 @@ func parseMoney(_ text: String, option: String) throws(DolgError) -> Money {
                         remedy: "write it like 5000, 5000.50 or '5 000,50'")
     }
 }
+
+/// Parses a percentage option (a rate), naming it in the error.
+func parseRate(_ text: String, option: String) throws(DolgError) -> InterestRate {
+    do {
+        return try InterestRate.parse(text)
+    } catch {
+        throw DolgError(.invalidRate, "\(option) '\(text)' is not a percentage from 0 to 1000",
+                        remedy: "give it in percent, e.g. \(option) 24 or \(option) 19.9")
+    }
+}

@@ -1,0 +1,26 @@
+/// The contractual penalty on overdue money: a rate per day on what is overdue each day.
+///
+/// Each day after a due date, the money then overdue (as the as-of rules see it on that day:
+/// payments dated that day count) bears `rate` percent. The sum is exact until it is rounded
+/// once, half up, to kopecks. It is shown (in the claim letter), never added to the debt.
+public enum Penalty {
+    public static func amount(installments: [Installment], entries: [LedgerEntry], dailyRate: InterestRate,
+                              asOf: CivilDate) -> Money {
+        guard !dailyRate.isZero, let firstDue = installments.map(\.dueDate).min(), firstDue < asOf else { return .zero }
+        // The overdue amount only changes the day after a due date or on a payment date:
+        // walk those days and multiply each level by the days it lasts.
+        var changeDays = Set(installments.map { $0.dueDate.adding(days: 1) })
+        changeDays.formUnion(entries.map(\.date))
+        let days = changeDays.filter { $0 > firstDue && $0 <= asOf }.sorted()
+        var total: Int128 = 0
+        for (index, start) in days.enumerated() {
+            let end = index + 1 < days.count ? days[index + 1] : asOf.adding(days: 1)
+            let overdue = ContractPosition(installments: installments, netPaid: entries.netPaid(asOf: start),
+                                           terminatedOn: nil, asOf: start).overdueAmount
+            total += Int128(overdue.minorUnits) * Int128(end.days(since: start))
+        }
+        let scale = Int128(InterestRate.scale) * 100
+        let numerator = total * Int128(dailyRate.tenThousandthsOfPercent)
+        return Money(minorUnits: Int64((numerator + scale / 2) / scale))
+    }
+}

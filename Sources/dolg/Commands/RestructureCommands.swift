@@ -1,0 +1,76 @@
+import ArgumentParser
+import DolgRules
+import DolgStorage
+
+extension ScheduleCommand {
+    /// `dolg schedule restructure CONTRACT --from DATE --installments K`.
+    struct Restructure: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Spread what remains unpaid over a new schedule; a manager's request waits for a head.",
+            discussion: """
+                What payments covered stays; the rest becomes K equal installments from --from. Money is \
+                conserved to the kopeck and the old schedule is kept as history (`dolg schedule N --history`). \
+                Run by a head (or in a ledger without a head) it takes effect at once; otherwise a head \
+                approves it with `dolg approve ID`.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The contract number.") var contract: String
+        @Option(help: "The first new installment's due date.") var from: String
+        @Option(help: "How many new installments.") var installments: Int
+        @Option(help: "month, 2weeks or week.") var period: Period = .month
+
+        func run() throws {
+            let today = try global.businessDate()
+            let from = try parseDate(from, option: "--from")
+            guard from >= today else {
+                throw DolgError(.invalidDate, "--from \(from) is before today \(today)", remedy: "start the new schedule today or later")
+            }
+            let (ledger, settings) = try global.openLedger()
+            let detail = try ledger.contractDetail(number: contract)
+            let schedule = try Restructuring.schedule(
+                current: detail.installments, netPaid: detail.payments.map(\.entry).netPaid(asOf: today), from: from,
+                count: installments, period: period)
+            let table = TableRenderer(currency: settings.currency, language: try global.language())
+            let remaining = detail.position(asOf: today, buckets: settings.buckets).outstanding
+            switch try ledger.restructure(contractNumber: contract, schedule: schedule, asOf: today, login: global.login,
+                                          audit: try global.auditContext()) {
+            case .applied(let id):
+                write("Restructured contract \(contract) (request \(id)): \(table.format(.money(remaining))) in \(installments) installments from \(from).\n")
+            case .proposed(let id):
+                write("Request \(id) to restructure contract \(contract) waits for a head: `dolg approve \(id)`.\n")
+            }
+        }
+    }
+
+    /// `dolg schedule requests`: restructurings waiting for approval.
+    struct Requests: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Restructuring requests waiting for a head.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let (ledger, settings) = try global.openLedger()
+            let report = Report(
+                columns: [Column("id"), Column("contract"), Column("as_of"), Column("requested_by")],
+                rows: try ledger.pendingRestructurings().map { [.integer(Int($0.id)), .text($0.contract), .date($0.asOf), .text($0.by)] })
+            output.print(report, settings, try global.language())
+        }
+    }
+}
+
+/// `dolg approve ID`: a head puts a restructuring in force.
+struct ApproveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "approve", abstract: "Approve a restructuring request (heads only).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The request id from `dolg schedule requests`.") var id: Int64
+
+    func run() throws {
+        let (ledger, _) = try global.openLedger()
+        let contract = try ledger.approve(restructuringID: id, login: global.login, audit: try global.auditContext())
+        write("Approved request \(id): contract \(contract) follows its new schedule.\n")
+    }
+}
