@@ -224,6 +224,21 @@ enum Schema {
                 try makeAppendOnly(table, db)
             }
         }
+        migrator.registerMigration("v6-client-card") { db in
+            try db.execute(sql: """
+                ALTER TABLE clients ADD COLUMN passport TEXT;
+                ALTER TABLE clients ADD COLUMN address TEXT;
+                CREATE TABLE client_notes (
+                    id INTEGER PRIMARY KEY,
+                    client_id INTEGER NOT NULL REFERENCES clients(id),
+                    at TEXT NOT NULL,
+                    author TEXT NOT NULL,
+                    text TEXT NOT NULL CHECK (text <> '')
+                );
+                CREATE INDEX client_notes_by_client ON client_notes(client_id);
+                """)
+            try makeAppendOnly("client_notes", db)
+        }
         return migrator
     }
 

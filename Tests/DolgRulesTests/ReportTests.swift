@@ -93,3 +93,18 @@ struct PenaltyTests {
                                asOf: day("2026-05-11")) == rub(8, 33))
     }
 }
+
+@Suite("Payment discipline")
+struct PaymentDisciplineTests {
+    @Test("late installments and the longest delay")
+    func discipline() {
+        // 3 × 1 000 due 10 Jan, 10 Feb, 10 Mar. Paid 1 000 on 9 Jan (on time), 1 000 on 20 Feb
+        // (10 days late), nothing after: the March one is 22 days late on 1 April.
+        var discipline = PaymentDiscipline()
+        discipline.add(installments: monthly(3, of: 1_000, from: "2026-01-10"),
+                       entries: [.payment(rub(1_000), on: day("2026-01-09")), .payment(rub(1_000), on: day("2026-02-20"))],
+                       asOf: day("2026-04-01"), closed: false)
+        #expect(discipline.lateInstallments == 2)
+        #expect(discipline.longestDelayDays == 22)
+    }
+}

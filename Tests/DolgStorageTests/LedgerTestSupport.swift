@@ -33,7 +33,7 @@ final class TemporaryLedger {
     func addContract(_ number: String, count: Int = 3, firstDue: String = "2026-03-10",
                      manager: String? = nil) throws -> Int64 {
         let client = try ledger.addClient(name: "Клиент \(number)", phone: "+7917000\(number.suffix(4).padded)",
-                                          email: nil, managerName: manager, note: nil, audit: audit)
+                                          managerName: manager, audit: audit)
         let first = try CivilDate.parse(firstDue)
         let terms = ScheduleTerms(totalAmount: Money(major: 1_000 * Int64(count)), installmentCount: count,
                                   startDate: first, firstDueDate: first)

@@ -1,7 +1,7 @@
 /// The command line as the audit log keeps it: personal data masked.
 public enum CommandLineRedaction {
     /// Options whose values are personal data and never stored in the clear.
-    public static let personalOptions: Set<String> = ["--passport", "--phone"]
+    public static let personalOptions: Set<String> = ["--passport", "--phone", "--address"]
 
     /// The arguments joined with spaces, quoted where needed, with personal values masked.
     public static func redact(_ arguments: [String]) -> String {
@@ -26,11 +26,13 @@ public enum CommandLineRedaction {
     }
 
     /// Phones keep their country code and last four digits so a log reader can tell
-    /// clients apart; passports keep only their last two characters.
+    /// clients apart; passports their last two characters; addresses the town.
     static func mask(_ value: String, option: String) -> String {
-        if option == "--phone" { return PhoneNumber.masked(value.filter { $0.isNumber || $0 == "+" }) }
-        let compact = value.filter { !$0.isWhitespace }
-        return String(repeating: "*", count: max(0, compact.count - 2)) + compact.suffix(2)
+        switch option {
+        case "--phone": return PhoneNumber.masked(value.filter { $0.isNumber || $0 == "+" })
+        case "--address": return Masking.address(value)
+        default: return Masking.passport(value)
+        }
     }
 
     static func quote(_ argument: String) -> String {

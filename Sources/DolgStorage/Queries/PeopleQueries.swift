@@ -12,7 +12,8 @@ extension LedgerDatabase {
     }
 
     static let clientColumns = """
-        clients.id, clients.name, clients.phone, clients.email, clients.inn, clients.note, client_managers.name AS manager_name
+        clients.id, clients.name, clients.phone, clients.email, clients.inn, clients.note, clients.passport,
+        clients.address, clients.kind, clients.time_offset_minutes, client_managers.name AS manager_name
         FROM clients LEFT JOIN managers AS client_managers ON client_managers.id = clients.manager_id
         """
 

@@ -32,8 +32,13 @@ extension Row {
     }
 
     func client(prefix: String = "") -> StoredClient {
-        StoredClient(id: self[prefix + "id"], name: self[prefix + "name"], phone: self[prefix + "phone"],
-                     email: self[prefix + "email"], inn: self[prefix + "inn"], managerName: self[prefix + "manager_name"],
-                     note: self[prefix + "note"])
+        var client = StoredClient(id: self[prefix + "id"], name: self[prefix + "name"], phone: self[prefix + "phone"],
+                                  email: self[prefix + "email"], inn: self[prefix + "inn"],
+                                  managerName: self[prefix + "manager_name"], note: self[prefix + "note"])
+        client.passport = self[prefix + "passport"]
+        client.address = self[prefix + "address"]
+        client.kind = self[prefix + "kind"] ?? "person"
+        client.timeOffsetMinutes = self[prefix + "time_offset_minutes"] ?? 0
+        return client
     }
 }

@@ -22,6 +22,26 @@ public struct StoredClient: Hashable, Sendable {
     public let inn: String?
     public let managerName: String?
     public let note: String?
+    /// Personal data: shown masked unless asked for.
+    public var passport: String? = nil
+    public var address: String? = nil
+    /// `person` or `business`: the contact policy protects persons.
+    public var kind: String = "person"
+    /// The client's clock minus the business's, in minutes.
+    public var timeOffsetMinutes: Int = 0
+}
+
+/// What a new client is, beyond name and phone.
+public struct ClientDetails: Sendable {
+    public var email: String?
+    public var inn: String?
+    public var passport: String?
+    public var address: String?
+    public var business = false
+    public var timeOffsetMinutes = 0
+    public var note: String?
+
+    public init() {}
 }
 
 /// A contract's terms as stored, with its client and manager.

@@ -24,16 +24,34 @@ extension LedgerDatabase {
 
     /// Adds a client and returns it with its new id.
     @discardableResult
-    public func addClient(name: String, phone: String, email: String?, inn: String? = nil, managerName: String?,
-                          note: String?, audit: AuditContext) throws(DolgError) -> StoredClient {
+    public func addClient(name: String, phone: String, details: ClientDetails = ClientDetails(), managerName: String?,
+                          audit: AuditContext) throws(DolgError) -> StoredClient {
         try write(audit) { db in
             let managerID = try managerNamed(managerName, db)
-            try db.execute(
-                sql: "INSERT INTO clients (name, phone, email, inn, manager_id, note, created_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [name, phone, email, inn, managerID, note, audit.today.description])
-            return StoredClient(id: db.lastInsertedRowID, name: name, phone: phone, email: email, inn: inn,
-                                managerName: managerName, note: note)
+            try db.execute(sql: """
+                INSERT INTO clients (name, phone, email, inn, passport, address, kind, time_offset_minutes, manager_id,
+                    note, created_on)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [name, phone, details.email, details.inn, details.passport, details.address,
+                                 details.business ? "business" : "person", details.timeOffsetMinutes, managerID,
+                                 details.note, audit.today.description])
+            return try clientWithID(db.lastInsertedRowID, db)
         }
+    }
+
+    /// Adds a dated, signed note to a client's card.
+    public func addClientNote(clientID: Int64, text: String, at: BusinessMoment, author: String,
+                              audit: AuditContext) throws(DolgError) {
+        try write(audit) { db in
+            _ = try clientWithID(clientID, db)
+            try db.execute(sql: "INSERT INTO client_notes (client_id, at, author, text) VALUES (?, ?, ?, ?)",
+                           arguments: [clientID, at.description, author, text])
+        }
+    }
+
+    /// Writes nothing but the audit row: for reads that must leave a trace, such as revealing personal data.
+    public func recordAccess(audit: AuditContext) throws(DolgError) {
+        try write(audit) { _ in }
     }
 
     /// The id of the manager named `name`, nil for no name; unknown names are an error.

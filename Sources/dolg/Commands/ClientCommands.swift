@@ -6,7 +6,7 @@ import DolgStorage
 struct ClientCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "client", abstract: "Add, list and show clients.",
-        subcommands: [Add.self, List.self, Show.self])
+        subcommands: [Add.self, List.self, Show.self, Note.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a client.")
@@ -16,6 +16,11 @@ struct ClientCommand: ParsableCommand {
         @Option(help: "Phone number; Russian numbers are stored as +7XXXXXXXXXX.") var phone: String
         @Option(help: "Email address.") var email: String?
         @Option(help: "Taxpayer number (ИНН, 10 or 12 digits): recognises the client's bank payments.") var inn: String?
+        @Option(help: "Passport series and number (stored, shown masked).") var passport: String?
+        @Option(help: "Postal address, for claim letters.") var address: String?
+        @Flag(help: "A business client: the contact limits for individuals do not apply.") var business = false
+        @Option(name: .customLong("time-offset"), help: "The client's clock minus ours, in hours (e.g. 2 for Yekaterinburg seen from Moscow).")
+        var timeOffset: Int = 0
         @Option(help: "The responsible manager's name.") var manager: String?
         @Option(help: "A free-text note.") var note: String?
 
@@ -31,9 +36,20 @@ struct ClientCommand: ParsableCommand {
             if let inn, !(inn.count == 10 || inn.count == 12) || !inn.allSatisfy(\.isNumber) {
                 throw DolgError(.invalidValue, "--inn '\(inn)' is not an INN", remedy: "an INN has 10 or 12 digits")
             }
+            guard (-12...14).contains(timeOffset) else {
+                throw DolgError(.invalidValue, "--time-offset \(timeOffset) is not an offset in hours", remedy: "give -12 to 14")
+            }
+            var details = ClientDetails()
+            details.email = email
+            details.inn = inn
+            details.passport = passport
+            details.address = address
+            details.business = business
+            details.timeOffsetMinutes = timeOffset * 60
+            details.note = note
             let (ledger, _) = try global.openLedger()
-            let client = try ledger.addClient(name: name, phone: phoneNumber.e164, email: email, inn: inn,
-                                              managerName: manager, note: note, audit: try global.auditContext())
+            let client = try ledger.addClient(name: name, phone: phoneNumber.e164, details: details, managerName: manager,
+                                              audit: try global.auditContext())
             write("Added client \(client.id): \(client.name).\n")
         }
     }
@@ -60,7 +76,8 @@ struct ClientCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show a client's card: contacts, contracts with their status, totals.")
+            abstract: "A client's card: contacts, contracts with their status, payment discipline, promises, notes.",
+            discussion: "Phone, passport and address are masked unless --reveal, which is recorded in the audit log.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
@@ -70,39 +87,79 @@ struct ClientCommand: ParsableCommand {
         func run() throws {
             let (ledger, settings) = try global.openLedger()
             let language = try global.language()
-            let client = try ledger.client(id: id)
-            let contracts = try positionRows(ledger, settings, asOf: try global.businessDate(),
-                                             scope: ContractScope(clientID: id))
+            let today = try global.businessDate()
+            let card = try ledger.clientCard(id: id, asOf: today)
+            if privacy.reveal { try ledger.recordAccess(audit: try global.auditContext()) }
+            let client = card.client
+            let contracts = try positionRows(ledger, settings, asOf: today, scope: ContractScope(clientID: id))
             var totals = PortfolioSummary()
             contracts.forEach { totals.add($0.position) }
-            let card = Report(
+            let status = totals.overdueContracts > 0 ? "overdue" : totals.activeContracts > 0 ? "active" : "no open contracts"
+            let record = Report(
                 columns: [Column("id"), Column("name"), Column("phone"), Column("email"), Column("inn"),
-                          Column("manager"), Column("note"), Column("contract_count"), Column("outstanding"), Column("overdue_amount")],
+                          Column("passport"), Column("address"), Column("kind"), Column("manager"), Column("note"),
+                          Column("status"), Column("contract_count"), Column("outstanding"), Column("overdue_amount"),
+                          Column("closed_contracts"), Column("late_installments"), Column("longest_delay_days"),
+                          Column("promises_kept"), Column("promises_broken")],
                 rows: [[.integer(Int(client.id)), .text(client.name), .text(privacy.phone(client.phone)),
-                        .optionalText(client.email), .optionalText(client.inn), .optionalText(client.managerName),
-                        .optionalText(client.note),
-                        .integer(totals.totalContracts), .money(totals.outstanding), .money(totals.overdueAmount)]])
+                        .optionalText(client.email), .optionalText(client.inn), .optionalText(client.passport.map(privacy.passport)),
+                        .optionalText(client.address.map(privacy.address)), .text(client.kind),
+                        .optionalText(client.managerName), .optionalText(client.note), .text(status),
+                        .integer(totals.totalContracts), .money(totals.outstanding), .money(totals.overdueAmount),
+                        .integer(card.discipline.closedContracts), .integer(card.discipline.lateInstallments),
+                        .integer(card.discipline.longestDelayDays), .integer(card.keptPromises),
+                        .integer(card.brokenPromises)]])
             let list = contractListReport(contracts)
+            let notes = Report(columns: [Column("at"), Column("author"), Column("note")],
+                               rows: card.notes.map { [.text($0.at.description), .text($0.author), .text($0.text)] })
             switch output.format {
             case .table:
-                output.printRecord(card, settings, language)
+                output.printRecord(record, settings, language)
                 write("\n")
                 output.print(list, settings, language)
+                if !card.notes.isEmpty {
+                    write("\n")
+                    output.print(notes, settings, language)
+                }
             case .csv:
                 output.print(list, settings, language)
             case .json:
-                write(JSONRenderer().renderRecord(card, lists: [("contracts", list)]))
+                write(JSONRenderer().renderRecord(record, lists: [("contracts", list), ("notes", notes)]))
             }
+        }
+    }
+
+    struct Note: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a dated note, signed by you, to a client's card.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The client's id.") var id: Int64
+        @Argument(help: "The note.") var text: String
+
+        func run() throws {
+            let text = try requireText(text, field: "TEXT")
+            let (ledger, _) = try global.openLedger()
+            try ledger.addClientNote(clientID: id, text: text, at: try global.businessMoment(), author: global.login,
+                                     audit: try global.auditContext())
+            write("Noted on client \(id).\n")
         }
     }
 }
 
 /// `--reveal`: show personal data in full.
 struct PrivacyOptions: ParsableArguments {
-    @Flag(help: "Show phone numbers in full instead of masked.")
+    @Flag(help: "Show phone numbers, passports and addresses in full instead of masked.")
     var reveal = false
 
     func phone(_ phone: String) -> String {
         reveal ? phone : PhoneNumber.masked(phone)
+    }
+
+    func passport(_ passport: String) -> String {
+        reveal ? passport : Masking.passport(passport)
+    }
+
+    func address(_ address: String) -> String {
+        reveal ? address : Masking.address(address)
     }
 }
