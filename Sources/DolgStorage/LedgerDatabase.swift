@@ -137,7 +137,12 @@ public final class LedgerDatabase: Sendable {
     }
 
     func settings(_ db: Database) throws -> LedgerSettings {
-        guard let row = try Row.fetchOne(db, sql: "SELECT currency, bucket_thresholds FROM ledger") else {
+        // The playbook file, when it sets buckets, overrides those chosen at `dolg init`.
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT currency, coalesce((SELECT bucket_thresholds FROM playbooks WHERE bucket_thresholds IS NOT NULL
+                                       ORDER BY version DESC LIMIT 1), bucket_thresholds) AS bucket_thresholds
+            FROM ledger
+            """) else {
             throw DolgError(.ledgerFailure, "the ledger at \(path) has no settings row",
                             remedy: "run `dolg init` on a new file")
         }

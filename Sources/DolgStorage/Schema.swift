@@ -239,6 +239,18 @@ enum Schema {
                 """)
             try makeAppendOnly("client_notes", db)
         }
+        migrator.registerMigration("v7-playbooks") { db in
+            try db.execute(sql: """
+                CREATE TABLE playbooks (
+                    version INTEGER PRIMARY KEY,
+                    text TEXT NOT NULL,
+                    bucket_thresholds TEXT,
+                    imported_at TEXT NOT NULL,
+                    imported_by TEXT NOT NULL
+                );
+                """)
+            try makeAppendOnly("playbooks", db)
+        }
         return migrator
     }
 

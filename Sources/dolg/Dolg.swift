@@ -27,6 +27,7 @@ struct Dolg: ParsableCommand {
             DailyCommand.self,
             ApproveCommand.self,
             LetterCommand.self,
+            PlaybookCommand.self,
         ])
 }
 

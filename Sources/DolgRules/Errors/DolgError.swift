@@ -30,6 +30,7 @@ public struct DolgError: Error, Equatable, Sendable, CustomStringConvertible {
         case invalidPhone = "invalid_phone"
         case invalidSchedule = "invalid_schedule"
         case invalidImport = "invalid_import"
+        case invalidPlaybook = "invalid_playbook"
         case invalidBankFile = "invalid_bank_file"
         case firstDueBeforeStart = "first_due_before_start"
         case tooManyInstallments = "too_many_installments"

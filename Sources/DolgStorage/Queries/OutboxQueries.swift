@@ -37,7 +37,7 @@ public struct OutboxMessage: Sendable {
 
 extension LedgerDatabase {
     /// Reminders due as of `now` that are not in the outbox yet, per `ReminderPlanner`.
-    public func plannedReminders(now: BusinessMoment, playbook: Playbook) throws(DolgError) -> [PlannedReminder] {
+    public func plannedReminders(now: BusinessMoment, playbooks: PlaybookSet) throws(DolgError) -> [PlannedReminder] {
         let windowStart = now.date.adding(days: -ReminderPlanner.catchUpDays)
         var recorded: [Int64: Set<ReminderKey>] = [:]
         try read { db in
@@ -48,8 +48,9 @@ extension LedgerDatabase {
             }
         }
         var planned: [PlannedReminder] = []
-        try scanWork(now: now, playbook: playbook) { work in
-            let plan = ReminderPlanner.plan(work.row.position, state: work.state, playbook: playbook, today: now.date,
+        try scanWork(now: now, playbooks: playbooks) { work in
+            let plan = ReminderPlanner.plan(work.row.position, state: work.state,
+                                            playbook: playbooks.playbook(forSegment: work.row.segment), today: now.date,
                                             recorded: recorded[work.row.contractID] ?? [])
             for (candidates, skipped) in [(plan.send, false), (plan.skip, true)] {
                 for candidate in candidates {

@@ -22,6 +22,8 @@ public struct ContractPositionRow: Sendable {
     public let clientName: String
     public let clientPhone: String
     public let managerName: String?
+    /// The contract's segment (`retail`, `b2b`, `vip`), which chooses its playbook.
+    public let segment: String?
     public let position: ContractPosition
 }
 
@@ -42,7 +44,8 @@ extension LedgerDatabase {
                     clients.phone AS client_phone, managers.name AS manager_name,
                     terminations.date AS terminated_on,
                     (SELECT COALESCE(SUM(payments.amount), 0) FROM payments
-                        WHERE payments.contract_id = contracts.id AND payments.date <= :asOf) AS net_paid
+                        WHERE payments.contract_id = contracts.id AND payments.date <= :asOf) AS net_paid,
+                    contracts.segment
                 FROM contracts
                 JOIN clients ON clients.id = contracts.client_id
                 LEFT JOIN managers ON managers.id = COALESCE(contracts.manager_id, clients.manager_id)
@@ -81,7 +84,7 @@ extension LedgerDatabase {
                     terminatedOn: try terminatedOn.map(storedDate), asOf: asOf, buckets: buckets)
                 try body(ContractPositionRow(
                     contractID: contractID, number: row[1], clientID: row[2], clientName: row[3],
-                    clientPhone: row[4], managerName: row[5], position: position))
+                    clientPhone: row[4], managerName: row[5], segment: row[8], position: position))
             }
         }
     }

@@ -81,7 +81,7 @@ extension LedgerDatabase {
     ///
     /// Touches and holds are read once for the whole scope, then joined to the position scan
     /// by contract id: no query per contract.
-    public func scanWork(now: BusinessMoment, scope: ContractScope = .all, playbook: Playbook,
+    public func scanWork(now: BusinessMoment, scope: ContractScope = .all, playbooks: PlaybookSet,
                          _ body: (ContractWorkRow) throws -> Void) throws(DolgError) {
         let settings = try settings()
         let (touchesByContract, holdsByContract, clients) = try read { db in
@@ -91,7 +91,8 @@ extension LedgerDatabase {
         try scanPositions(asOf: now.date, scope: scope, buckets: settings.buckets) { row in
             guard row.position.status.isOpen else { return }
             let state = ContractWorkState(position: row.position, touches: touchesByContract[row.contractID] ?? [],
-                                          holds: holdsByContract[row.contractID] ?? [], playbook: playbook, now: now)
+                                          holds: holdsByContract[row.contractID] ?? [],
+                                          playbook: playbooks.playbook(forSegment: row.segment), now: now)
             try body(ContractWorkRow(row: row, state: state, client: clients[row.clientID]
                 ?? ClientContacts(kind: "person", timeOffsetMinutes: 0, earlier: [:])))
         }

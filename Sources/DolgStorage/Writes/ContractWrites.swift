@@ -9,7 +9,7 @@ extension LedgerDatabase {
     @discardableResult
     public func addContract(number: String, clientID: Int64, managerName: String?, terms: ScheduleTerms,
                             installments: [Installment], customSchedule: Bool, dailyPenaltyRate: InterestRate = .zero,
-                            audit: AuditContext) throws(DolgError) -> Int64 {
+                            segment: String? = nil, audit: AuditContext) throws(DolgError) -> Int64 {
         try write(audit) { db in
             _ = try clientWithID(clientID, db)
             let managerID = try managerNamed(managerName, db)
@@ -18,7 +18,7 @@ extension LedgerDatabase {
                                 remedy: "give a new --number; see it with `dolg contract show \(number)`")
             }
             return try insertContract(db, number: number, clientID: clientID, managerID: managerID, terms: terms,
-                                      segment: nil, installments: installments, customSchedule: customSchedule,
+                                      segment: segment, installments: installments, customSchedule: customSchedule,
                                       dailyPenaltyRate: dailyPenaltyRate, audit: audit)
         }
     }

@@ -34,7 +34,7 @@ extension LedgerDatabase {
     /// contact that step asks for, the touch is recorded for that step (and, unless nobody
     /// answered, completes it). Returns the step it was recorded for.
     @discardableResult
-    public func recordTouch(_ input: TouchInput, playbook: Playbook, audit: AuditContext) throws(DolgError) -> String? {
+    public func recordTouch(_ input: TouchInput, playbooks: PlaybookSet, audit: AuditContext) throws(DolgError) -> String? {
         try write(audit) { db in
             let contract = try contractNumbered(input.contractNumber, db)
             let detail = try contractDetail(db, contract)
@@ -42,7 +42,9 @@ extension LedgerDatabase {
             let position = detail.position(asOf: input.at.date, buckets: settings.buckets)
             let state = ContractWorkState(
                 position: position, touches: try touches(db, contractID: contract.id, asOf: input.at.date)[contract.id] ?? [],
-                holds: try holds(db, contractID: contract.id, from: nil)[contract.id] ?? [], playbook: playbook, now: input.at)
+                holds: try holds(db, contractID: contract.id, from: nil)[contract.id] ?? [],
+                playbook: playbooks.playbook(forSegment: try String.fetchOne(
+                    db, sql: "SELECT segment FROM contracts WHERE id = ?", arguments: [contract.id])), now: input.at)
             var step: String?
             if let due = state.step, Self.channel(input.channel, serves: due.channel) { step = due.name }
             let managerID = try Int64.fetchOne(db, sql: "SELECT id FROM managers WHERE login = ?", arguments: [input.login])

@@ -34,6 +34,7 @@ struct ContractCommand: ParsableCommand {
         @Option(help: "Contractual penalty in percent a day on overdue money, e.g. 0.1 (shown in claim letters, never added).")
         var penalty: String?
         @Option(help: "The responsible manager (else the client's).") var manager: String?
+        @Option(help: "A segment such as retail, b2b or vip: it chooses the playbook.") var segment: String?
         @Option(name: .customLong("schedule-file"), help: "A CSV file with columns due_date,amount.")
         var scheduleFile: String?
 
@@ -69,7 +70,7 @@ struct ContractCommand: ParsableCommand {
             let (ledger, settings) = try global.openLedger()
             try ledger.addContract(number: number, clientID: client, managerName: manager, terms: terms,
                                    installments: schedule, customSchedule: customLines != nil,
-                                   dailyPenaltyRate: penaltyRate, audit: try global.auditContext())
+                                   dailyPenaltyRate: penaltyRate, segment: segment, audit: try global.auditContext())
             let language = try global.language()
             let table = TableRenderer(currency: settings.currency, language: language)
             let first = table.format(.date(schedule[0].dueDate))

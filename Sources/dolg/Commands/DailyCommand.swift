@@ -28,7 +28,7 @@ struct DailyCommand: ParsableCommand {
             aging.add(row.position)
         }
         var work = 0
-        try ledger.scanWork(now: now, playbook: .standard) { item in
+        try ledger.scanWork(now: now, playbooks: try global.playbooks(ledger)) { item in
             if item.state.isDue(on: now.date) { work += 1 }
         }
         let snapshotTaken = reminders.dryRun ? false

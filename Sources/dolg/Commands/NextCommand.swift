@@ -23,7 +23,7 @@ struct NextCommand: ParsableCommand {
         let now = try global.businessMoment()
         var items: [(work: ContractWorkRow, postponed: ContactPolicy.Decision)] = []
         try ledger.scanWork(now: now, scope: try global.scope(ledger, manager: manager, all: all),
-                            playbook: .standard) { work in
+                            playbooks: try global.playbooks(ledger)) { work in
             guard work.state.isDue(on: now.date), let step = work.state.step else { return }
             var decision = ContactPolicy.Decision.allowed
             if work.client.isProtected, let kind = ContactPolicy.kind(of: step.channel) {

@@ -54,7 +54,7 @@ struct ReminderOptions: ParsableArguments {
         let now = try global.businessMoment()
         var outcome = Outcome()
         var rendered: [(PlannedReminder, text: String)] = []
-        for reminder in try ledger.plannedReminders(now: now, playbook: .standard) {
+        for reminder in try ledger.plannedReminders(now: now, playbooks: try global.playbooks(ledger)) {
             var text = ""
             if !reminder.skipped, let template = reminder.candidate.step.template {
                 let variables = ReminderPlanner.variables(
@@ -85,7 +85,7 @@ struct ReminderOptions: ParsableArguments {
               _ outcome: inout Outcome) throws {
         let waiting = try ledger.outbox(status: .pending) + ledger.outbox(status: .failed)
         var contacts: [Int64: ClientContacts] = [:]
-        try ledger.scanWork(now: now, playbook: .standard) { work in contacts[work.row.clientID] = work.client }
+        try ledger.scanWork(now: now, playbooks: try global.playbooks(ledger)) { work in contacts[work.row.clientID] = work.client }
         var sentToday: [Int64: [BusinessMoment]] = [:]
         for message in waiting.sorted(by: { $0.id < $1.id }) {
             let audit = try global.auditContext()

@@ -58,7 +58,7 @@ struct TouchCommand: ParsableCommand {
         let step = try ledger.recordTouch(
             TouchInput(contractNumber: contract, at: now, channel: channel, outcome: outcome, promiseDate: date,
                        promiseAmount: amount, callbackAt: callback, note: note, login: global.login),
-            playbook: .standard, audit: try global.auditContext())
+            playbooks: try global.playbooks(ledger), audit: try global.auditContext())
         let forStep = step.map { " for step \($0)" } ?? ""
         write("Recorded \(channel.rawValue) on \(contract) at \(now.timeDescription): \(outcome.rawValue)\(forStep).\n")
     }

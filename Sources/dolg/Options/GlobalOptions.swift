@@ -98,6 +98,12 @@ struct GlobalOptions: ParsableArguments {
         return (ledger, try ledger.settings())
     }
 
+    /// The playbooks in force: the ledger's latest imported file, else the defaults.
+    func playbooks(_ ledger: LedgerDatabase) throws(DolgError) -> PlaybookSet {
+        guard let stored = try ledger.currentPlaybook() else { return .defaults }
+        return try PlaybookFile.decode(stored.text)
+    }
+
     /// Who is writing and with what command, for the audit log.
     func auditContext() throws(DolgError) -> AuditContext {
         let formatter = ISO8601DateFormatter()

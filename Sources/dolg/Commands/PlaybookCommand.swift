@@ -1,0 +1,61 @@
+import ArgumentParser
+import DolgRules
+import DolgStorage
+import Foundation
+
+/// `dolg playbook export|import|history`: the collection rules as an editable TOML file.
+struct PlaybookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "playbook", abstract: "Export, edit and import the collection ladder, its messages and escalation.",
+        subcommands: [Export.self, Import.self, History.self])
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the playbook in force as TOML.")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let (ledger, settings) = try global.openLedger()
+            if let stored = try ledger.currentPlaybook() {
+                write(stored.text)
+            } else {
+                write(PlaybookFile.encode(.defaults, buckets: settings.buckets))
+            }
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a playbook file and put it in force; earlier versions are kept.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The TOML file.") var file: String
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+                throw DolgError(.inputFileMissing, "cannot read '\(file)' as UTF-8 text", remedy: "check the path")
+            }
+            let set = try PlaybookFile.decode(text)
+            let (ledger, _) = try global.openLedger()
+            let version = try ledger.importPlaybook(text: text, buckets: set.buckets, by: global.login,
+                                                    audit: try global.auditContext())
+            let segments = set.segments.isEmpty ? "" : "; segments: \(set.segments.keys.sorted().joined(separator: ", "))"
+            write("Playbook version \(version) is in force: \(set.standard.ladder.steps.count) steps\(segments).\n")
+        }
+    }
+
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The versions of the playbook, and who imported them.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let (ledger, settings) = try global.openLedger()
+            let report = Report(
+                columns: [Column("version"), Column("imported_at"), Column("imported_by")],
+                rows: try ledger.playbookVersions().map { [.integer($0.version), .text($0.importedAt), .text($0.importedBy)] })
+            output.print(report, settings, try global.language())
+        }
+    }
+}
