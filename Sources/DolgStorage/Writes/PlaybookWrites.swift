@@ -5,7 +5,8 @@ import GRDB
 public struct StoredPlaybook: Sendable {
     public let version: Int
     public let text: String
-    public let importedAt: String
+    /// The business date of the import (the audit log has the clock time).
+    public let importedOn: String
     public let importedBy: String
 }
 
@@ -17,7 +18,7 @@ extension LedgerDatabase {
         try write(audit) { db in
             try db.execute(sql: "INSERT INTO playbooks (text, bucket_thresholds, imported_at, imported_by) VALUES (?, ?, ?, ?)",
                            arguments: [text, buckets?.thresholds.map(String.init).joined(separator: ","),
-                                       audit.timestamp, login])
+                                       audit.today.description, login])
             return Int(db.lastInsertedRowID)
         }
     }
@@ -26,7 +27,7 @@ extension LedgerDatabase {
     public func playbookVersions() throws(DolgError) -> [StoredPlaybook] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM playbooks ORDER BY version").map {
-                StoredPlaybook(version: $0["version"], text: $0["text"], importedAt: $0["imported_at"], importedBy: $0["imported_by"])
+                StoredPlaybook(version: $0["version"], text: $0["text"], importedOn: $0["imported_at"], importedBy: $0["imported_by"])
             }
         }
     }

@@ -53,8 +53,8 @@ struct PlaybookCommand: ParsableCommand {
         func run() throws {
             let (ledger, settings) = try global.openLedger()
             let report = Report(
-                columns: [Column("version"), Column("imported_at"), Column("imported_by")],
-                rows: try ledger.playbookVersions().map { [.integer($0.version), .text($0.importedAt), .text($0.importedBy)] })
+                columns: [Column("version"), Column("imported_on"), Column("imported_by")],
+                rows: try ledger.playbookVersions().map { [.integer($0.version), .text($0.importedOn), .text($0.importedBy)] })
             output.print(report, settings, try global.language())
         }
     }
