@@ -115,6 +115,7 @@ final class Sandbox {
         process.executableURL = Sandbox.binary
         process.arguments = arguments
         var environment = ["DOLG_DB": ledgerPath, "DOLG_TODAY": "2026-11-20", "LANG": "C", "HOME": directory.path,
+                           "DOLG_USER": "operator",
                            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
         environment.merge(extra) { $1 }
         process.environment = environment
