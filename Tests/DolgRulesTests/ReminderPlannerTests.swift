@@ -87,3 +87,23 @@ struct ReminderPlannerTests {
         #expect(values["next_amount"] == "1 000,00 ₽")
     }
 }
+
+@Suite("Thank-you messages")
+struct ThankYouTests {
+    @Test("once per paid installment, only when the playbook has the text")
+    func thanks() {
+        var playbook = Playbook.standard
+        playbook.thankYouTemplate = "Спасибо! Следующий платеж {{next_amount}} — {{next_due_date}}."
+        let schedule = monthly(2, of: 1_000, from: "2026-03-10")
+        let position = ContractPosition(installments: schedule, netPaid: rub(1_000), terminatedOn: nil, asOf: day("2026-03-09"))
+        let state = ContractWorkState(position: position, touches: [], holds: [], playbook: playbook, now: .noon(day("2026-03-09")))
+        let first = ReminderPlanner.plan(position, state: state, playbook: playbook, today: day("2026-03-09"), recorded: [])
+        #expect(first.send.map(\.step.name).contains("thank-you"))
+        #expect(first.send.filter { $0.step.name == "thank-you" }.map(\.installment.installment.seq) == [1])
+        let again = ReminderPlanner.plan(position, state: state, playbook: playbook, today: day("2026-03-09"),
+                                         recorded: [ReminderKey(seq: 1, step: "thank-you"), ReminderKey(seq: 1, step: "sms-reminder")])
+        #expect(!again.send.map(\.step.name).contains("thank-you"))
+        let off = ReminderPlanner.plan(position, state: state, playbook: .standard, today: day("2026-03-09"), recorded: [])
+        #expect(!off.send.map(\.step.name).contains("thank-you"))
+    }
+}

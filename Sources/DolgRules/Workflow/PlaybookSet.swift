@@ -5,11 +5,15 @@ public struct PlaybookSet: Hashable, Sendable {
     public var segments: [String: Playbook]
     /// Bucket thresholds set by the playbook file, if it sets them.
     public var buckets: BucketScheme?
+    /// Limits on contacting individuals about their debts.
+    public var contactPolicy: ContactPolicy
 
-    public init(standard: Playbook, segments: [String: Playbook] = [:], buckets: BucketScheme? = nil) {
+    public init(standard: Playbook, segments: [String: Playbook] = [:], buckets: BucketScheme? = nil,
+                contactPolicy: ContactPolicy = .russianIndividuals) {
         self.standard = standard
         self.segments = segments
         self.buckets = buckets
+        self.contactPolicy = contactPolicy
     }
 
     public static let defaults = PlaybookSet(standard: .standard)

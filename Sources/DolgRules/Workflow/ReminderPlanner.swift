@@ -44,6 +44,9 @@ public enum ReminderPlanner {
     public static func plan(_ position: ContractPosition, state: ContractWorkState, playbook: Playbook,
                             today: CivilDate, recorded: Set<ReminderKey>) -> Plan {
         var plan = Plan()
+        if let thanks = thankYouStep(playbook) {
+            plan.send += thankYous(position, step: thanks, today: today, recorded: recorded)
+        }
         guard position.status.isOpen, state.hold == nil else { return plan }
         let autoSteps = playbook.ladder.steps.filter { $0.actor == .auto && $0.template != nil }
         let windowStart = today.adding(days: -catchUpDays)
@@ -64,6 +67,26 @@ public enum ReminderPlanner {
             }
         }
         return plan
+    }
+
+    /// The thank-you message as a step, when the playbook has one.
+    static func thankYouStep(_ playbook: Playbook) -> LadderStep? {
+        playbook.thankYouTemplate.map {
+            LadderStep(name: "thank-you", offsetDays: 0, channel: .sms, actor: .auto,
+                       instruction: "Thank the client for the payment.", template: $0)
+        }
+    }
+
+    /// One thank-you per installment paid in full, for installments due from the catch-up window
+    /// on (a paid-up history moved into the ledger is not thanked for) to a month ahead.
+    static func thankYous(_ position: ContractPosition, step: LadderStep, today: CivilDate,
+                          recorded: Set<ReminderKey>) -> [ReminderCandidate] {
+        guard position.status != .terminated else { return [] }
+        return position.allocation.coverages.filter { coverage in
+            let due = coverage.installment.dueDate
+            return coverage.state == .paid && due >= today.adding(days: -catchUpDays) && due <= today.adding(days: 31)
+                && !recorded.contains(ReminderKey(seq: coverage.installment.seq, step: step.name))
+        }.map { ReminderCandidate(step: step, installment: $0, stepDate: today) }
     }
 
     /// The values a message template may use, for one candidate.

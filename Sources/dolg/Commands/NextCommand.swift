@@ -22,12 +22,14 @@ struct NextCommand: ParsableCommand {
         let (ledger, settings) = try global.openLedger()
         let now = try global.businessMoment()
         var items: [(work: ContractWorkRow, postponed: ContactPolicy.Decision)] = []
+        let playbooks = try global.playbooks(ledger)
+        let policy = playbooks.contactPolicy
         try ledger.scanWork(now: now, scope: try global.scope(ledger, manager: manager, all: all),
-                            playbooks: try global.playbooks(ledger)) { work in
+                            playbooks: playbooks) { work in
             guard work.state.isDue(on: now.date), let step = work.state.step else { return }
             var decision = ContactPolicy.Decision.allowed
             if work.client.isProtected, let kind = ContactPolicy.kind(of: step.channel) {
-                decision = ContactPolicy.russianIndividuals.decide(
+                decision = policy.decide(
                     kind, at: work.client.localTime(now), earlier: work.client.earlier[kind] ?? [])
             }
             items.append((work, decision))

@@ -84,8 +84,10 @@ struct ReminderOptions: ParsableArguments {
     func send(with command: String, _ ledger: LedgerDatabase, _ now: BusinessMoment, _ global: GlobalOptions,
               _ outcome: inout Outcome) throws {
         let waiting = try ledger.outbox(status: .pending) + ledger.outbox(status: .failed)
+        let playbooks = try global.playbooks(ledger)
+        let policy = playbooks.contactPolicy
         var contacts: [Int64: ClientContacts] = [:]
-        try ledger.scanWork(now: now, playbooks: try global.playbooks(ledger)) { work in contacts[work.row.clientID] = work.client }
+        try ledger.scanWork(now: now, playbooks: playbooks) { work in contacts[work.row.clientID] = work.client }
         var sentToday: [Int64: [BusinessMoment]] = [:]
         for message in waiting.sorted(by: { $0.id < $1.id }) {
             let audit = try global.auditContext()
@@ -97,7 +99,7 @@ struct ReminderOptions: ParsableArguments {
             }
             if let client = contacts[message.clientID], client.isProtected {
                 let earlier = (client.earlier[.message] ?? []) + (sentToday[message.clientID] ?? [])
-                if case .postponed(let until, let reason) = ContactPolicy.russianIndividuals.decide(
+                if case .postponed(let until, let reason) = policy.decide(
                     .message, at: client.localTime(now), earlier: earlier) {
                     outcome.postponed.append("\(message.contractNumber) \(message.step) until \(until): \(reason)")
                     continue

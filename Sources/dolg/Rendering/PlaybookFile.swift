@@ -53,10 +53,54 @@ enum PlaybookFile {
                 problems.append("line \(lines(of: "thresholds", in: text).first ?? 0): buckets.thresholds must be increasing whole days from 1")
             }
         }
-        let set = PlaybookSet(standard: standard, segments: segments, buckets: buckets)
+        var standardWithThanks = standard
+        standardWithThanks.thankYouTemplate = table["thank_you"]?.string
+        let policy = contactPolicy(table["contact_policy"]?.table, text: text, problems: &problems)
+        let set = PlaybookSet(standard: standardWithThanks, segments: segments, buckets: buckets, contactPolicy: policy)
         problems += set.problems()
         guard problems.isEmpty else { throw invalid(problems.joined(separator: "; ")) }
         return set
+    }
+
+    /// `[contact_policy]`: `calls = [1, 2, 8]`, `messages = [2, 4, 16]`, `visits = [0, 1, 0]` (per day,
+    /// week, month; 0 for no limit), `workday_hours = [8, 22]`, `weekend_hours = [9, 20]`,
+    /// `holidays = ["2027-01-01", …]`. Keys left out keep the defaults (Russian law for individuals).
+    private static func contactPolicy(_ table: TOMLTable?, text: String, problems: inout [String]) -> ContactPolicy {
+        var policy = ContactPolicy.russianIndividuals
+        guard let table else { return policy }
+        let line = lines(of: "[contact_policy]", in: text).first ?? 0
+        func limits(_ key: String, _ current: ContactPolicy.Limits) -> ContactPolicy.Limits {
+            guard let array = table[key]?.array else { return current }
+            let numbers = array.compactMap(\.int)
+            guard numbers.count == 3, numbers.allSatisfy({ $0 >= 0 }) else {
+                problems.append("line \(line): contact_policy.\(key) must be three whole numbers: per day, week, month")
+                return current
+            }
+            func limit(_ value: Int) -> Int? { value == 0 ? nil : value }
+            return ContactPolicy.Limits(perDay: limit(numbers[0]), perWeek: limit(numbers[1]), perMonth: limit(numbers[2]))
+        }
+        func hours(_ key: String, _ current: ClosedRange<Int>) -> ClosedRange<Int> {
+            guard let array = table[key]?.array else { return current }
+            let numbers = array.compactMap(\.int)
+            guard numbers.count == 2, 0 <= numbers[0], numbers[0] < numbers[1], numbers[1] <= 24 else {
+                problems.append("line \(line): contact_policy.\(key) must be [from, to] hours, e.g. [8, 22]")
+                return current
+            }
+            return (numbers[0] * 60)...(numbers[1] * 60)
+        }
+        policy.calls = limits("calls", policy.calls)
+        policy.messages = limits("messages", policy.messages)
+        policy.visits = limits("visits", policy.visits)
+        policy.workdayHours = hours("workday_hours", policy.workdayHours)
+        policy.weekendHours = hours("weekend_hours", policy.weekendHours)
+        for value in table["holidays"]?.array.map(Array.init) ?? [] {
+            guard let text = value.string, let date = try? CivilDate.parse(text) else {
+                problems.append("line \(line): contact_policy.holidays must be dates like \"2027-01-01\"")
+                continue
+            }
+            policy.holidays.insert(date)
+        }
+        return policy
     }
 
     private static func playbook(named name: String, from table: TOMLTable, stepLines: [Int],
@@ -102,7 +146,22 @@ enum PlaybookFile {
             [buckets]
             thresholds = [\(buckets.thresholds.map(String.init).joined(separator: ", "))]
 
+            # Limits on contacting individuals (business clients have none): per day, week, month
+            # (0: no limit), allowed hours in the client's local time, and public holidays.
+            [contact_policy]
+            calls = \(limitsText(set.contactPolicy.calls))
+            messages = \(limitsText(set.contactPolicy.messages))
+            visits = \(limitsText(set.contactPolicy.visits))
+            workday_hours = [\(set.contactPolicy.workdayHours.lowerBound / 60), \(set.contactPolicy.workdayHours.upperBound / 60)]
+            weekend_hours = [\(set.contactPolicy.weekendHours.lowerBound / 60), \(set.contactPolicy.weekendHours.upperBound / 60)]
+            holidays = [\(set.contactPolicy.holidays.sorted().map { quoted($0.description) }.joined(separator: ", "))]
+
             """
+        if let thanks = set.standard.thankYouTemplate {
+            text += "\n# Sent once per installment after it is paid; leave out to send none.\nthank_you = \(quoted(thanks))\n"
+        } else {
+            text += "\n# A message after each paid installment, e.g.:\n# thank_you = \"Спасибо, платеж получен! Следующий платеж {{next_amount}} — {{next_due_date}}.\"\n"
+        }
         text += section(set.standard, prefix: "")
         for name in set.segments.keys.sorted() {
             text += "\n[segments.\(name)]\n" + section(set.segments[name]!, prefix: "segments.\(name).")
@@ -133,6 +192,10 @@ enum PlaybookFile {
             if let template = step.template { text += "template = \(quoted(template))\n" }
         }
         return text
+    }
+
+    static func limitsText(_ limits: ContactPolicy.Limits) -> String {
+        "[\(limits.perDay ?? 0), \(limits.perWeek ?? 0), \(limits.perMonth ?? 0)]"
     }
 
     /// A TOML basic string.
