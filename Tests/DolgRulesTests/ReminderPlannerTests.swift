@@ -107,3 +107,28 @@ struct ThankYouTests {
         #expect(!off.send.map(\.step.name).contains("thank-you"))
     }
 }
+
+@Suite("Reminders under a promise")
+struct PromiseReminderTests {
+    @Test("a pending promise holds the overdue message back and never lets the due-day one go out late")
+    func promiseHoldsBack() {
+        let schedule = [Installment(seq: 1, dueDate: day("2026-03-10"), principal: rub(1_000))]
+        let promise = Promise(madeOn: day("2026-03-10"), dueDate: day("2026-03-15"), amount: rub(1_000), paidSince: .zero)
+        let touch = Touch(id: 1, at: .noon(day("2026-03-10")), channel: .call, outcome: .promise, step: nil, anchor: nil,
+                          promise: promise, callbackAt: nil, note: nil, managerName: nil)
+        func plan(_ date: String, recorded: Set<ReminderKey>) -> ReminderPlanner.Plan {
+            let position = ContractPosition(installments: schedule, netPaid: .zero, terminatedOn: nil, asOf: day(date))
+            let state = ContractWorkState(position: position, touches: [touch], holds: [], playbook: .standard,
+                                          now: .noon(day(date)))
+            return ReminderPlanner.plan(position, state: state, playbook: .standard, today: day(date), recorded: recorded)
+        }
+        let reminded: Set<ReminderKey> = [ReminderKey(seq: 1, step: "sms-reminder")]
+        // 12 March: the due-day message (10 March) was missed; the overdue one (11 March) waits for the promise.
+        let during = plan("2026-03-12", recorded: reminded)
+        #expect(during.send.isEmpty)
+        #expect(during.skip.map(\.step.name) == ["sms-due"])
+        // 16 March, the promise broken: the overdue message goes out.
+        let after = plan("2026-03-16", recorded: reminded.union([ReminderKey(seq: 1, step: "sms-due")]))
+        #expect(after.send.map(\.step.name) == ["sms-overdue"])
+    }
+}

@@ -54,16 +54,17 @@ public enum ReminderPlanner {
             let due = coverage.installment.dueDate
             let reached = autoSteps.map { ReminderCandidate(step: $0, installment: coverage, stepDate: due.adding(days: $0.offsetDays)) }
                 .filter { $0.stepDate <= today && $0.stepDate >= windowStart }
-                .filter { !(state.promiseState == .pending && $0.step.offsetDays > 0) }
-            let latestRecorded = autoSteps.filter { recorded.contains(ReminderKey(seq: coverage.installment.seq, step: $0.name)) }
-                .map(\.offsetDays).max()
-            let open = reached.filter { !recorded.contains($0.key) }
-            guard let latest = open.max(by: { $0.step.offsetDays < $1.step.offsetDays }) else { continue }
-            for candidate in open where candidate != latest { plan.skip.append(candidate) }
-            if let latestRecorded, latestRecorded > latest.step.offsetDays {
-                plan.skip.append(latest)
-            } else {
-                plan.send.append(latest)
+            // A pending promise holds the overdue messages back: neither sent nor skipped, they wait
+            // for the promise's date. They still count as reached, so an earlier step is not sent late.
+            let held = reached.filter { state.promiseState == .pending && $0.step.offsetDays > 0 }
+            let open = reached.filter { !recorded.contains($0.key) && !held.contains($0) }
+            let latestReached = reached.map(\.step.offsetDays).max() ?? Int.min
+            for candidate in open {
+                if candidate.step.offsetDays == latestReached {
+                    plan.send.append(candidate)
+                } else {
+                    plan.skip.append(candidate)
+                }
             }
         }
         return plan
