@@ -1,5 +1,6 @@
 # dolg — build, test and demo.
-#   make demo   build in release, load Fixtures/ into a fresh demo ledger, show overdue and report
+#   make demo   build in release, load Fixtures/ into a fresh demo ledger, show overdue, the reports,
+#               a manager's work list and tonight's reminders
 #   make test   build and run the whole test suite
 
 SWIFT      ?= swift
@@ -53,6 +54,12 @@ demo: release
 	@echo
 	@echo "== dolg report aging =="
 	@$(RELEASE) report aging --db $(DEMO_DB) --today $(DEMO_TODAY)
+	@echo
+	@echo "== dolg next --as petr (the work of Пётр Волков this morning) =="
+	@$(RELEASE) next --db $(DEMO_DB) --now $(DEMO_TODAY)T09:00 --as petr
+	@echo
+	@echo "== dolg remind --dry-run (the reminders tonight's run would send) =="
+	@$(RELEASE) remind --db $(DEMO_DB) --today $(DEMO_TODAY) --dry-run
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
