@@ -92,3 +92,19 @@ struct AllocationTests {
         #expect(entries.netPaid(asOf: day("2026-01-06")) == rub(701))
     }
 }
+
+@Suite("Status timeline")
+struct StatusTimelineTests {
+    @Test("falls overdue, deepens, comes back, closes")
+    func timeline() {
+        // 2 × 1 000 due 10 Jan and 10 Feb; 1 000 paid 20 Jan, 1 000 paid 5 Feb.
+        let changes = StatusTimeline.changes(
+            installments: monthly(2, of: 1_000, from: "2026-01-10"),
+            entries: [.payment(rub(1_000), on: day("2026-01-20")), .payment(rub(1_000), on: day("2026-02-05"))],
+            terminatedOn: nil, start: day("2026-01-01"), asOf: day("2026-03-01"))
+        #expect(changes.map { "\($0.date) \($0.status)" } == [
+            "2026-01-01 active", "2026-01-11 overdue 1-3", "2026-01-14 overdue 4-6", "2026-01-17 overdue 7-29",
+            "2026-01-20 active", "2026-02-05 closed",
+        ])
+    }
+}

@@ -42,3 +42,45 @@ extension LedgerDatabase {
         return row.client()
     }
 }
+
+/// A manager's clients and how their clients' promises turned out.
+public struct ManagerFigures: Sendable {
+    public var clients = 0
+    public var keptPromises = 0
+    public var brokenPromises = 0
+
+    public init() {}
+}
+
+extension LedgerDatabase {
+    /// Per manager name, as of a date: clients, and promises kept and broken on the contracts
+    /// they are responsible for.
+    public func managerFigures(asOf: CivilDate) throws(DolgError) -> [String: ManagerFigures] {
+        try read { db in
+            var figures: [String: ManagerFigures] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT managers.name, count(clients.id) AS clients FROM managers
+                LEFT JOIN clients ON clients.manager_id = managers.id GROUP BY managers.id
+                """) {
+                figures[row["name"], default: ManagerFigures()].clients = row["clients"]
+            }
+            let promises = try Row.fetchCursor(db, sql: """
+                SELECT \(Self.touchColumns), responsible.name AS responsible
+                FROM touches LEFT JOIN managers ON managers.id = touches.manager_id
+                JOIN contracts ON contracts.id = touches.contract_id
+                JOIN clients ON clients.id = contracts.client_id
+                JOIN managers AS responsible ON responsible.id = coalesce(contracts.manager_id, clients.manager_id)
+                WHERE touches.promise_date IS NOT NULL AND substr(touches.at, 1, 10) <= :asOf
+                """, arguments: ["asOf": asOf.description])
+            while let row = try promises.next() {
+                let name: String = row["responsible"]
+                switch try row.touch().promise?.state(asOf: asOf) {
+                case .kept: figures[name, default: ManagerFigures()].keptPromises += 1
+                case .broken: figures[name, default: ManagerFigures()].brokenPromises += 1
+                default: break
+                }
+            }
+            return figures
+        }
+    }
+}

@@ -5,7 +5,7 @@ import GRDB
 public struct TimelineEvent: Sendable {
     /// Events known only by date sort at the start of their day.
     public let at: BusinessMoment
-    /// `contract`, `payment`, `reversal`, `touch`, `promise`, `hold`, `reminder`, `terminated`.
+    /// `contract`, `payment`, `reversal`, `touch`, `promise`, `hold`, `reminder`, `status`, `terminated`.
     public let kind: String
     public let amount: Money?
     public let details: String
@@ -61,6 +61,14 @@ extension LedgerDatabase {
             if let termination = contract.termination, termination.date <= asOf {
                 events.append(TimelineEvent(at: startOf(termination.date), kind: "terminated", amount: nil,
                                             details: termination.reason, by: nil))
+            }
+            let settings = try settings(db)
+            for change in StatusTimeline.changes(
+                installments: detail.installments, entries: detail.payments.map(\.entry),
+                terminatedOn: contract.termination?.date, start: contract.terms.startDate, asOf: asOf,
+                buckets: settings.buckets).dropFirst() {
+                events.append(TimelineEvent(at: startOf(change.date), kind: "status", amount: nil,
+                                            details: change.status, by: nil))
             }
             return events.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
         }

@@ -24,14 +24,19 @@ public struct ClientContacts: Sendable {
 }
 
 extension LedgerDatabase {
-    static let touchSelect = """
-        SELECT touches.*, managers.name AS manager_name,
+    /// A touch's columns, with the recorder's name and, for a promise, what was paid from the day
+    /// it was made to its date (or the business date, `:asOf`, if earlier).
+    static let touchColumns = """
+        touches.*, managers.name AS manager_name,
             CASE WHEN touches.promise_date IS NOT NULL THEN
                 (SELECT COALESCE(SUM(payments.amount), 0) FROM payments
                  WHERE payments.contract_id = touches.contract_id AND payments.date >= substr(touches.at, 1, 10)
                    AND payments.date <= min(touches.promise_date, :asOf))
             END AS promise_paid
-        FROM touches LEFT JOIN managers ON managers.id = touches.manager_id
+        """
+
+    static let touchSelect = """
+        SELECT \(touchColumns) FROM touches LEFT JOIN managers ON managers.id = touches.manager_id
         """
 
     /// A contract's touches up to the business date, oldest first.

@@ -35,11 +35,15 @@ struct ManagerCommand: ParsableCommand {
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()
+            let figures = try ledger.managerFigures(asOf: try global.businessDate())
             let report = Report(
-                columns: [Column("id"), Column("name"), Column("role"), Column("login")],
+                columns: [Column("id"), Column("name"), Column("role"), Column("login"), Column("clients"),
+                          Column("promises_kept"), Column("promises_broken")],
                 rows: try ledger.managers().map { manager in
-                    [.integer(Int(manager.id)), .text(manager.name), .text(manager.role.rawValue),
-                     .optionalText(manager.login)]
+                    let own = figures[manager.name] ?? ManagerFigures()
+                    return [.integer(Int(manager.id)), .text(manager.name), .text(manager.role.rawValue),
+                            .optionalText(manager.login), .integer(own.clients), .integer(own.keptPromises),
+                            .integer(own.brokenPromises)]
                 })
             output.print(report, settings, try global.language())
         }
