@@ -37,14 +37,20 @@ extension LedgerDatabase {
                              terms.annualRate.tenThousandthsOfPercent, customSchedule, segment,
                              dailyPenaltyRate.tenThousandthsOfPercent, audit.today.description])
         let contractID = db.lastInsertedRowID
+        try insertInstallments(installments, into: "installments", owner: "contract_id", id: contractID, db)
+        return contractID
+    }
+
+    /// Inserts a schedule's rows into `table`, keyed by `owner` = `id` (a contract or a restructuring).
+    func insertInstallments(_ installments: [Installment], into table: String, owner: String, id: Int64,
+                            _ db: Database) throws {
         let insert = try db.makeStatement(sql: """
-            INSERT INTO installments (contract_id, seq, due_date, principal, interest) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO \(table) (\(owner), seq, due_date, principal, interest) VALUES (?, ?, ?, ?, ?)
             """)
         for installment in installments {
-            try insert.execute(arguments: [contractID, installment.seq, installment.dueDate.description,
+            try insert.execute(arguments: [id, installment.seq, installment.dueDate.description,
                                            installment.principal.minorUnits, installment.interest.minorUnits])
         }
-        return contractID
     }
 
     /// Ends a contract early. Its debt stays visible and payments are still accepted.

@@ -19,13 +19,7 @@ extension LedgerDatabase {
             try db.execute(sql: "INSERT INTO restructurings (contract_id, as_of, proposed_by, proposed_at) VALUES (?, ?, ?, ?)",
                            arguments: [contract.id, asOf.description, login, audit.timestamp])
             let id = db.lastInsertedRowID
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO restructured_installments (restructuring_id, seq, due_date, principal, interest) VALUES (?, ?, ?, ?, ?)
-                """)
-            for installment in schedule {
-                try insert.execute(arguments: [id, installment.seq, installment.dueDate.description,
-                                               installment.principal.minorUnits, installment.interest.minorUnits])
-            }
+            try insertInstallments(schedule, into: "restructured_installments", owner: "restructuring_id", id: id, db)
             guard try mayApprove(login, db) else { return .proposed(id: id) }
             try db.execute(sql: "INSERT INTO approvals (restructuring_id, approved_by, approved_at) VALUES (?, ?, ?)",
                            arguments: [id, login, audit.timestamp])

@@ -198,20 +198,8 @@ enum PlaybookFile {
         "[\(limits.perDay ?? 0), \(limits.perWeek ?? 0), \(limits.perMonth ?? 0)]"
     }
 
-    /// A TOML basic string.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
+    /// A TOML basic string: its escapes are JSON's, so the JSON writer's quoting serves.
+    static func quoted(_ text: String) -> String { JSONRenderer.string(text) }
 
     /// The 1-based lines on which `marker` begins a line.
     static func lines(of marker: String, in text: String) -> [Int] {
