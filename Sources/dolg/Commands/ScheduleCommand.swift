@@ -12,45 +12,45 @@ struct ScheduleCommand: ParsableCommand {
 extension ScheduleCommand {
     /// `dolg schedule N`: a contract's installments and how far each is paid.
     struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show a contract's installments as of the business date (`dolg schedule N`).")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show a contract's installments as of the business date (`dolg schedule N`).")
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var output: OutputOptions
-    @Argument(help: "The contract number.") var number: String
-    @Flag(help: "Also list the installments a restructuring replaced.") var history = false
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The contract number.") var number: String
+        @Flag(help: "Also list the installments a restructuring replaced.") var history = false
 
-    func run() throws {
-        let (ledger, settings) = try global.openLedger()
-        let today = try global.businessDate()
-        let detail = try ledger.contractDetail(number: number)
-        let position = detail.position(asOf: today, buckets: settings.buckets)
-        if history && !detail.replacedInstallments.isEmpty {
-            let replaced = Report(
-                columns: [Column("contract"), Column("seq"), Column("due_date"), Column("amount"), Column("status")],
-                rows: detail.replacedInstallments.map { installment in
-                    [.text(number), .integer(installment.seq), .date(installment.dueDate), .money(installment.amount),
-                     .text("replaced")]
-                })
-            output.print(replaced, settings, try global.language())
-            if output.format == .table { write("\n") }
+        func run() throws {
+            let (ledger, settings) = try global.openLedger()
+            let today = try global.businessDate()
+            let detail = try ledger.contractDetail(number: number)
+            let position = detail.position(asOf: today, buckets: settings.buckets)
+            if history && !detail.replacedInstallments.isEmpty {
+                let replaced = Report(
+                    columns: [Column("contract"), Column("seq"), Column("due_date"), Column("amount"), Column("status")],
+                    rows: detail.replacedInstallments.map { installment in
+                        [.text(number), .integer(installment.seq), .date(installment.dueDate), .money(installment.amount),
+                         .text("replaced")]
+                    })
+                output.print(replaced, settings, try global.language())
+                if output.format == .table { write("\n") }
+            }
+            let report = Report(
+                columns: [Column("contract"), Column("seq"), Column("due_date"), Column("amount"), Column("principal"),
+                          Column("interest"), Column("paid"), Column("remaining"), Column("status"),
+                          Column("days_overdue")],
+                rows: position.allocation.coverages.map { coverage in
+                    let installment = coverage.installment
+                    return [.text(number), .integer(installment.seq), .date(installment.dueDate),
+                            .money(installment.amount), .money(installment.principal), .money(installment.interest),
+                            .money(coverage.paid), .money(coverage.remaining), .text(coverage.state.rawValue),
+                            .integer(coverage.daysOverdue(asOf: today))]
+                },
+                footer: [.text("total"), .empty, .empty, .money(position.allocation.total),
+                         .money(position.allocation.totalPrincipal), .money(position.allocation.totalInterest),
+                         .money(position.allocation.covered), .money(position.outstanding),
+                         .empty, .empty])
+            output.print(report, settings, try global.language())
         }
-        let report = Report(
-            columns: [Column("contract"), Column("seq"), Column("due_date"), Column("amount"), Column("principal"),
-                      Column("interest"), Column("paid"), Column("remaining"), Column("status"),
-                      Column("days_overdue")],
-            rows: position.allocation.coverages.map { coverage in
-                let installment = coverage.installment
-                return [.text(number), .integer(installment.seq), .date(installment.dueDate),
-                        .money(installment.amount), .money(installment.principal), .money(installment.interest),
-                        .money(coverage.paid), .money(coverage.remaining), .text(coverage.state.rawValue),
-                        .integer(coverage.daysOverdue(asOf: today))]
-            },
-            footer: [.text("total"), .empty, .empty, .money(position.allocation.total),
-                     .money(position.allocation.totalPrincipal), .money(position.allocation.totalInterest),
-                     .money(position.allocation.covered), .money(position.outstanding),
-                     .empty, .empty])
-        output.print(report, settings, try global.language())
-    }
     }
 }
