@@ -28,6 +28,7 @@ struct Dolg: ParsableCommand {
             ApproveCommand.self,
             LetterCommand.self,
             PlaybookCommand.self,
+            ExportCommand.self,
         ])
 }
 

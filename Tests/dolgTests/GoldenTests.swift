@@ -132,8 +132,9 @@ final class Sandbox {
         process.waitUntilExit()
         try out.close()
         try err.close()
-        return Result(stdout: try String(contentsOf: outURL, encoding: .utf8),
-                      stderr: try String(contentsOf: errURL, encoding: .utf8),
+        // Decoded as they are: a byte-order mark stays visible as U+FEFF.
+        return Result(stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
                       status: process.terminationStatus)
     }
 }

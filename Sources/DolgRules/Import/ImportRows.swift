@@ -247,9 +247,13 @@ public struct ContractImportRow: Hashable, Sendable {
 
 /// One row of the schedule file given with `import contracts --schedule`: `contract,due_date,amount`.
 public enum ScheduleImportRow {
-    public static let columns = ["contract", "due_date", "amount"]
+    public static let requiredColumns = ["contract", "due_date", "amount"]
+    /// `export schedule` writes these too; they are read past (the down payment, seq 0, comes
+    /// from the contract's `down_payment`).
+    public static let columns = requiredColumns + ["seq", "principal", "interest"]
 
     public static func read(_ row: inout RowReader) -> (contract: String, line: CustomSchedule.Line)? {
+        if row.optionalText("seq") == "0" { return nil }
         let contract = row.text("contract")
         let dueDate = row.date("due_date")
         let amount = row.money("amount")

@@ -78,7 +78,7 @@ extension LedgerDatabase {
         -> [String: [CustomSchedule.Line]] {
         var lines: [String: [CustomSchedule.Line]] = [:]
         let headerErrors = ImportHeader.check(file.columns, known: ScheduleImportRow.columns,
-                                              required: ScheduleImportRow.columns)
+                                              required: ScheduleImportRow.requiredColumns)
         summary.add(headerErrors.map { $0.in(file.path) })
         guard headerErrors.isEmpty else { return [:] }
         while let fields = try file.next() {

@@ -67,9 +67,16 @@ public final class TabularFile {
         line = record.line
         var fields: [String: String] = [:]
         for (index, column) in columns.enumerated() where index < record.fields.count {
-            fields[column] = record.fields[index].trimmingCharacters(in: .whitespaces)
+            fields[column] = TabularFile.unneutralised(record.fields[index].trimmingCharacters(in: .whitespaces))
         }
         return fields
+    }
+
+    /// Undoes what exports do to a cell a spreadsheet would take for a formula (`'=SUM(…)` → `=SUM(…)`),
+    /// so that an export imports back as it was.
+    static func unneutralised(_ value: String) -> String {
+        guard value.hasPrefix("'"), let second = value.dropFirst().first, "=+-@\t\r".contains(second) else { return value }
+        return String(value.dropFirst())
     }
 
     /// Whether a row is blank (spreadsheets often end files with empty lines).

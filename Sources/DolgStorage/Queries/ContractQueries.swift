@@ -86,10 +86,12 @@ extension Row {
         let termination = try optionalCivilDate("terminated_on").map {
             StoredContract.Termination(date: $0, reason: self["termination_reason"])
         }
-        return StoredContract(id: self["id"], number: self["number"], client: client,
+        var contract = StoredContract(id: self["id"], number: self["number"], client: client,
                               managerName: self["contract_manager_name"] ?? self["client_manager_name"],
                               terms: terms, dailyPenaltyRate: InterestRate(tenThousandthsOfPercent: self["penalty_rate"]),
                               hasCustomSchedule: self["custom_schedule"], termination: termination)
+        contract.segment = self["segment"]
+        return contract
     }
 
     /// For a payment imported from a bank statement: `п/п №101 от 19.11.2026, payer`.

@@ -56,6 +56,8 @@ public struct StoredContract: Hashable, Sendable {
     public let dailyPenaltyRate: InterestRate
     public let hasCustomSchedule: Bool
     public let termination: Termination?
+    /// `retail`, `b2b`, `vip`…: chooses the playbook.
+    public var segment: String? = nil
 
     public struct Termination: Hashable, Sendable {
         public let date: CivilDate

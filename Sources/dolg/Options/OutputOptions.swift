@@ -10,20 +10,26 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: table for people, csv or json for scripts.")
     var format: OutputFormat = .table
 
+    @Flag(help: "CSV as Russian Excel opens it: BOM, ';', decimal comma (implies --format csv).")
+    var excel = false
+
+    private var csv: CSVRenderer { excel ? .excel : CSVRenderer() }
+    private var effectiveFormat: OutputFormat { excel ? .csv : format }
+
     /// Prints a report of many rows in the chosen format.
     func print(_ report: Report, _ settings: LedgerSettings, _ language: Language) {
-        switch format {
+        switch effectiveFormat {
         case .table: write(TableRenderer(currency: settings.currency, language: language).render(report))
-        case .csv: write(CSVRenderer().render(report))
+        case .csv: write(csv.render(report))
         case .json: write(JSONRenderer().render(report))
         }
     }
 
     /// Prints a one-record report: label/value lines for people, one object in JSON.
     func printRecord(_ report: Report, _ settings: LedgerSettings, _ language: Language) {
-        switch format {
+        switch effectiveFormat {
         case .table: write(TableRenderer(currency: settings.currency, language: language).renderRecord(report))
-        case .csv: write(CSVRenderer().render(report))
+        case .csv: write(csv.render(report))
         case .json: write(JSONRenderer().renderRecord(report))
         }
     }

@@ -6,22 +6,37 @@ import DolgRules
 /// `@`, tab or carriage return) is prefixed with `'` so it stays text. A cell of
 /// only digits and phone punctuation (`+79171234567`, masked `+7******4567`) cannot run anything and is
 /// left as it is, so phone numbers survive the round trip.
+///
+/// The Excel dialect (`--excel`) is what a Russian-locale spreadsheet opens right by double
+/// click: a UTF-8 byte-order mark, `;` between cells, and a decimal comma in amounts.
 struct CSVRenderer {
+    var separator = ","
+    var decimalComma = false
+    var byteOrderMark = false
+
+    static let excel = CSVRenderer(separator: ";", decimalComma: true, byteOrderMark: true)
+
     func render(_ report: Report) -> String {
-        var output = report.columns.map(\.key).joined(separator: ",") + "\r\n"
-        for row in report.rows {
-            output += row.map(field).joined(separator: ",") + "\r\n"
-        }
-        return output
+        header(report.columns) + report.rows.map(line).joined()
+    }
+
+    /// The header line, after the byte-order mark when the dialect has one.
+    func header(_ columns: [Column]) -> String {
+        (byteOrderMark ? "\u{FEFF}" : "") + columns.map(\.key).joined(separator: separator) + "\r\n"
+    }
+
+    func line(_ row: [Cell]) -> String {
+        row.map(field).joined(separator: separator) + "\r\n"
     }
 
     func field(_ cell: Cell) -> String {
         switch cell {
         case .text(let text): return quoted(neutralised(text))
         case .integer(let value): return String(value)
-        case .money(let money): return money.decimalString
+        case .money(let money): return decimalComma ? money.decimalString.replacing(".", with: ",") : money.decimalString
         case .date(let date): return date.description
-        case .percentage(let percentage): return percentage.description
+        case .percentage(let percentage):
+            return decimalComma ? percentage.description.replacing(".", with: ",") : percentage.description
         case .empty: return ""
         }
     }
@@ -34,7 +49,7 @@ struct CSVRenderer {
     }
 
     func quoted(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        guard text.contains(where: { String($0) == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
 }

@@ -1,0 +1,94 @@
+import ArgumentParser
+import DolgRules
+import DolgStorage
+
+/// `dolg export contracts|schedule|payments|touches|clients`: every record as CSV.
+struct ExportCommand: ParsableCommand {
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case contracts, schedule, payments, touches, clients
+    }
+
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write every contract, installment, payment, touch or client as CSV.",
+        discussion: """
+            contracts and payments have the columns their imports read, so an export imports back (phones \
+            need --reveal). --excel writes what Russian Excel opens by double click: a UTF-8 byte-order mark, \
+            ';' between cells and a decimal comma. Cells a spreadsheet would take for a formula are written \
+            with a leading ' (and read back without it).
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var privacy: PrivacyOptions
+    @Argument(help: "contracts, schedule, payments, touches or clients.") var kind: Kind
+    @Flag(help: "Russian Excel's dialect: BOM, ';', decimal comma.") var excel = false
+
+    func run() throws {
+        let (ledger, _) = try global.openLedger()
+        let csv = excel ? CSVRenderer.excel : CSVRenderer()
+        // Rows are written as they are read: memory does not grow with the ledger.
+        func emit(_ columns: [Column], _ produce: ((([Cell]) -> Void)) throws -> Void) throws {
+            var buffer = csv.header(columns)
+            try produce { row in
+                buffer += csv.line(row)
+                if buffer.utf8.count > 64 * 1024 {
+                    write(buffer)
+                    buffer = ""
+                }
+            }
+            write(buffer)
+        }
+        switch kind {
+        case .contracts:
+            try emit(ContractImportRow.columns.map { Column($0) }) { row in
+                try ledger.eachContract { contract in
+                    let terms = contract.terms
+                    row([.text(contract.number), .text(contract.client.name), .text(privacy.phone(contract.client.phone)),
+                         .optionalText(contract.client.email), .optionalText(contract.managerName),
+                         .optionalText(contract.segment), .date(terms.startDate), .money(terms.totalAmount),
+                         .money(terms.downPayment), .integer(terms.installmentCount),
+                         .text(contract.hasCustomSchedule ? "custom" : terms.period.rawValue), .date(terms.firstDueDate),
+                         .text(terms.annualRate.description), .optionalText(contract.client.inn)])
+                }
+            }
+        case .schedule:
+            try emit([Column("contract"), Column("seq"), Column("due_date"), Column("amount"), Column("principal"),
+                      Column("interest")]) { row in
+                try ledger.eachInstallment { number, installment in
+                    row([.text(number), .integer(installment.seq), .date(installment.dueDate), .money(installment.amount),
+                         .money(installment.principal), .money(installment.interest)])
+                }
+            }
+        case .payments:
+            // What counts: payments not reversed. A reversal and the payment it cancels leave together.
+            try emit(PaymentImportRow.columns.map { Column($0) }) { row in
+                try ledger.eachPayment { payment in
+                    guard payment.entry.kind == .payment, payment.reversedByID == nil else { return }
+                    row([.text(payment.contractNumber), .date(payment.entry.date), .money(payment.entry.signedAmount),
+                         .optionalText(payment.reference), .optionalText(payment.method)])
+                }
+            }
+        case .touches:
+            try emit([Column("contract"), Column("at"), Column("channel"), Column("outcome"), Column("step"),
+                      Column("promise_date"), Column("promise_amount"), Column("callback_at"), Column("note"),
+                      Column("manager")]) { row in
+                try ledger.eachTouch(asOf: try global.businessDate()) { number, touch in
+                    row([.text(number), .text(touch.at.description), .text(touch.channel.rawValue),
+                         .text(touch.outcome.rawValue), .optionalText(touch.step), .optionalDate(touch.promise?.dueDate),
+                         touch.promise.map { .money($0.amount) } ?? .empty, .optionalText(touch.callbackAt?.description),
+                         .optionalText(touch.note), .optionalText(touch.managerName)])
+                }
+            }
+        case .clients:
+            try emit([Column("id"), Column("name"), Column("phone"), Column("email"), Column("inn"), Column("kind"),
+                      Column("manager"), Column("passport"), Column("address")]) { row in
+                for client in try ledger.clients() {
+                    row([.integer(Int(client.id)), .text(client.name), .text(privacy.phone(client.phone)),
+                         .optionalText(client.email), .optionalText(client.inn), .text(client.kind),
+                         .optionalText(client.managerName), .optionalText(client.passport.map(privacy.passport)),
+                         .optionalText(client.address.map(privacy.address))])
+                }
+            }
+        }
+        if privacy.reveal { try ledger.recordAccess(audit: try global.auditContext()) }
+    }
+}
