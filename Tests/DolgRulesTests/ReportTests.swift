@@ -108,3 +108,85 @@ struct PaymentDisciplineTests {
         #expect(discipline.longestDelayDays == 22)
     }
 }
+
+@Suite("Collection metrics")
+struct CollectionMetricsTests {
+    func touch(_ date: String) -> Touch {
+        Touch(id: 1, at: .noon(day(date)), channel: .call, outcome: .reached, step: nil, anchor: nil, promise: nil,
+              callbackAt: nil, note: nil, managerName: nil)
+    }
+
+    /// November 2026, three contracts of one installment of 1 000:
+    /// A due 2 Nov, paid 10 Nov: overdue 3–9 Nov, then current → recovered; touched on 4 Nov (1 day).
+    /// B due 12 Nov, never paid: overdue from 13 Nov, 18 days on 30 Nov; touched on 20 Nov (7 days).
+    /// C due 25 Dec: not yet due.
+    /// Overdue rate on 30 Nov: 1 of 2 active (A closed) = 50.0 %; average days 18; recovery 1 of 2 = 50.0 %;
+    /// reactions 1 and 7: median (lower middle) 1.
+    @Test("hand-checked figures")
+    func figures() {
+        var metrics = CollectionMetrics(from: day("2026-11-01"), to: day("2026-11-30"))
+        let one = { (due: String) in [Installment(seq: 1, dueDate: day(due), principal: rub(1_000))] }
+        metrics.add(installments: one("2026-11-02"), entries: [.payment(rub(1_000), on: day("2026-11-10"))],
+                    touches: [touch("2026-11-04")], terminatedOn: nil, start: day("2026-10-01"), buckets: .standard)
+        metrics.add(installments: one("2026-11-12"), entries: [], touches: [touch("2026-11-20")], terminatedOn: nil,
+                    start: day("2026-10-01"), buckets: .standard)
+        metrics.add(installments: one("2026-12-25"), entries: [], touches: [], terminatedOn: nil,
+                    start: day("2026-10-01"), buckets: .standard)
+        #expect(metrics.portfolio.overdueRate.description == "50.0")
+        #expect(metrics.averageDaysOverdueTenths == 180)
+        #expect(metrics.overdueInPeriod == 2)
+        #expect(metrics.recovered == 1)
+        #expect(metrics.reactionDays.sorted() == [1, 7])
+        #expect(metrics.medianReactionDays == 1)
+        let norms = MetricNorms()
+        #expect(norms.overdueRateVerdict(metrics.portfolio.overdueRate) == .bad)  // 30–50 % is bad; only above 50 a catastrophe
+        #expect(norms.overdueRateVerdict(Percentage(51, of: 100)) == .catastrophe)
+        #expect(norms.overdueRateVerdict(Percentage(15, of: 100)) == .good)
+        #expect(norms.recoveryVerdict(metrics.recoveryRate) == .normal)
+        #expect(norms.reactionVerdict(days: 1) == .excellent)
+        #expect(norms.averageDaysVerdict(tenths: 180) == .acceptable)
+    }
+}
+
+@Suite("Forecast and limitation")
+struct ForecastTests {
+    @Test("expected money by month, likely and at risk")
+    func forecast() {
+        // On 20 Nov 2026: a contract paying 1 000 on the 10th of Dec, Jan, Feb (likely), and an overdue one
+        // with 500 late since 1 Nov and 500 due 1 Dec (all at risk).
+        var forecast = Forecast(today: day("2026-11-20"), periods: 3, granularity: .month)
+        let good = ContractPosition(installments: monthly(3, of: 1_000, from: "2026-12-10"), netPaid: .zero,
+                                    terminatedOn: nil, asOf: day("2026-11-20"))
+        let late = ContractPosition(installments: monthly(2, of: 500, from: "2026-11-01"), netPaid: .zero,
+                                    terminatedOn: nil, asOf: day("2026-11-20"))
+        forecast.add(position: good, contract: "G", client: "g",
+                     risk: Forecast.risk(position: good, promises: [], lateInstallments: 0, today: day("2026-11-20")))
+        forecast.add(position: late, contract: "L", client: "l",
+                     risk: Forecast.risk(position: late, promises: [], lateInstallments: 0, today: day("2026-11-20")))
+        #expect(forecast.rows.map(\.label) == ["overdue", "2026-11-01", "2026-12-01", "2027-01-01"])
+        #expect(forecast.rows.map(\.likely) == [.zero, .zero, rub(1_000), rub(1_000)])
+        #expect(forecast.rows.map(\.atRisk) == [rub(500), .zero, rub(500), .zero])
+        #expect(forecast.end == day("2027-01-31"))  // the February installment is beyond the horizon
+        #expect(forecast.atRiskContracts.map(\.contract) == ["L"])
+        #expect(forecast.atRiskContracts.first?.amount == rub(1_000))
+    }
+
+    @Test("the limitation period ends three years after the due date")
+    func limitation() {
+        #expect(Limitation.ends(forDueDate: day("2024-02-29")) == day("2027-02-28"))
+        #expect(Limitation.ends(forDueDate: day("2023-12-10")) == day("2026-12-10"))
+    }
+}
+
+@Suite("Dynamics calendar")
+struct DynamicsCalendarTests {
+    @Test("ends of months, weeks and days in a period")
+    func dates() {
+        #expect(DynamicsCalendar.dates(from: day("2026-09-15"), to: day("2026-11-20"), by: .month).map(\.description)
+                == ["2026-09-30", "2026-10-31", "2026-11-20"])
+        // 16 Nov 2026 is a Monday: weeks end on Sundays 22 and 29 Nov.
+        #expect(DynamicsCalendar.dates(from: day("2026-11-16"), to: day("2026-11-25"), by: .week).map(\.description)
+                == ["2026-11-22", "2026-11-25"])
+        #expect(DynamicsCalendar.dates(from: day("2026-11-19"), to: day("2026-11-20"), by: .day).count == 2)
+    }
+}

@@ -5,8 +5,9 @@ import DolgStorage
 /// `dolg report portfolio|aging`.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Portfolio figures and aging as of the business date.",
-        subcommands: [Portfolio.self, Aging.self])
+        commandName: "report", abstract: "Portfolio, aging, metrics, managers, dynamics, forecast and limitation reports.",
+        subcommands: [Portfolio.self, Aging.self, Metrics.self, Managers.self, ForecastReport.self, LimitationReport.self,
+                      Dynamics.self])
 
     struct Portfolio: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -17,24 +18,41 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "Only the contracts of this manager.") var manager: String?
+        @Option(help: "Compare with the portfolio as of this earlier date.") var vs: String?
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()
             let today = try global.businessDate()
-            var summary = PortfolioSummary()
-            try ledger.scanPositions(asOf: today, scope: ContractScope(managerName: manager),
-                                     buckets: settings.buckets) { summary.add($0.position) }
+            func summary(asOf date: CivilDate) throws -> PortfolioSummary {
+                var summary = PortfolioSummary()
+                try ledger.scanPositions(asOf: date, scope: ContractScope(managerName: manager),
+                                         buckets: settings.buckets) { summary.add($0.position) }
+                return summary
+            }
+            let now = try summary(asOf: today)
+            func cells(_ summary: PortfolioSummary) -> [Cell] {
+                [.integer(summary.totalContracts), .integer(summary.activeContracts), .integer(summary.overdueContracts),
+                 .percentage(summary.overdueRate), .integer(summary.closedContracts), .integer(summary.terminatedContracts),
+                 .money(summary.outstanding), .money(summary.overdueAmount), .money(summary.terminatedOutstanding),
+                 .money(summary.credit)]
+            }
+            let figures = [Column("contracts"), Column("active"), Column("overdue"), Column("overdue_rate", "overdue rate"),
+                           Column("closed"), Column("terminated"), Column("outstanding"), Column("overdue_amount"),
+                           Column("terminated_outstanding"), Column("credit")]
+            guard let vs else {
+                output.printRecord(Report(columns: [Column("as_of")] + figures, rows: [[.date(today)] + cells(now)]),
+                                   settings, try global.language())
+                return
+            }
+            let earlier = try parseDate(vs, option: "--vs")
+            let then = try summary(asOf: earlier)
             let report = Report(
-                columns: [Column("as_of"), Column("contracts"), Column("active"), Column("overdue"),
-                          Column("overdue_rate", "overdue rate"), Column("closed"), Column("terminated"),
-                          Column("outstanding"), Column("overdue_amount"), Column("terminated_outstanding"),
-                          Column("credit")],
-                rows: [[.date(today), .integer(summary.totalContracts), .integer(summary.activeContracts),
-                        .integer(summary.overdueContracts), .percentage(summary.overdueRate),
-                        .integer(summary.closedContracts), .integer(summary.terminatedContracts),
-                        .money(summary.outstanding), .money(summary.overdueAmount),
-                        .money(summary.terminatedOutstanding), .money(summary.credit)]])
-            output.printRecord(report, settings, try global.language())
+                columns: [Column("figure"), Column("as_of_" + "then", earlier.description), Column("as_of_now", today.description),
+                          Column("change")],
+                rows: zip(figures, zip(cells(then), cells(now))).map { column, pair in
+                    [.text(column.key), pair.0, pair.1, PortfolioChange.change(pair.0, pair.1)]
+                })
+            output.print(report, settings, try global.language())
         }
     }
 
@@ -47,18 +65,35 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "Only the contracts of this manager.") var manager: String?
         @Option(help: "Buckets for this report only, e.g. 1,31,61,91 for the accountants' 30/60/90 view.")
         var buckets: String?
+        @Option(name: .customLong("as-of"), help: "The date of the aging (else the business date).") var asOf: String?
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()
+            var date = try global.businessDate()
+            if let asOf { date = try parseDate(asOf, option: "--as-of") }
             let scheme = try buckets.map { text throws(DolgError) in try BucketScheme.parse(text) } ?? settings.buckets
             var aging = AgingReport(scheme: scheme)
-            try ledger.scanPositions(asOf: try global.businessDate(), scope: ContractScope(managerName: manager),
+            try ledger.scanPositions(asOf: date, scope: ContractScope(managerName: manager),
                                      buckets: scheme) { aging.add($0.position) }
             let report = Report(
                 columns: [Column("bucket"), Column("contracts"), Column("amount")],
                 rows: aging.rows.map { [.text($0.label), .integer($0.contracts), .money($0.amount)] },
                 footer: [.text("total"), .empty, .money(aging.total)])
             output.print(report, settings, try global.language())
+        }
+    }
+}
+
+/// The change of one portfolio figure between two dates, as a cell of the same kind.
+enum PortfolioChange {
+    static func change(_ then: Cell, _ now: Cell) -> Cell {
+        switch (then, now) {
+        case (.integer(let a), .integer(let b)): return .text((b >= a ? "+" : "-") + String(abs(b - a)))
+        case (.money(let a), .money(let b)): return .money(b - a)
+        case (.percentage(let a), .percentage(let b)):
+            let points = b.tenths - a.tenths
+            return .text((points >= 0 ? "+" : "-") + "\(abs(points) / 10).\(abs(points) % 10)")
+        default: return .empty
         }
     }
 }

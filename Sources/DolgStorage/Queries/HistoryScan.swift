@@ -1,0 +1,93 @@
+import DolgRules
+import GRDB
+
+/// A contract with everything needed to replay its history: schedule in force, dated entries,
+/// touches, termination.
+public struct ContractHistory: Sendable {
+    public let contractID: Int64
+    public let number: String
+    public let clientID: Int64
+    public let clientName: String
+    public let managerName: String?
+    public let segment: String?
+    public let startDate: CivilDate
+    public let installments: [Installment]
+    public let entries: [LedgerEntry]
+    public let touches: [Touch]
+    public let terminatedOn: CivilDate?
+
+    /// The contract's position on any date, by the same rules as everywhere else.
+    public func position(asOf: CivilDate, buckets: BucketScheme) -> ContractPosition {
+        ContractPosition(installments: installments, netPaid: entries.netPaid(asOf: asOf), terminatedOn: terminatedOn,
+                         asOf: asOf, buckets: buckets)
+    }
+}
+
+extension LedgerDatabase {
+    /// Every contract started by `asOf` with its whole history, one at a time, for reports that
+    /// look back (metrics, dynamics, rolls). Three ordered cursors side by side: no query per contract.
+    public func scanHistories(asOf: CivilDate, scope: ContractScope = .all,
+                              _ body: (ContractHistory) throws -> Void) throws(DolgError) {
+        try read { db in
+            if let managerName = scope.managerName { _ = try managerNamed(managerName, db) }
+            let restructured = try restructuredSchedules(db)
+            let contracts = try Row.fetchCursor(db, sql: """
+                SELECT contracts.id, contracts.number, contracts.client_id, clients.name AS client_name,
+                    managers.name AS manager_name, contracts.segment, contracts.start_date, terminations.date AS terminated_on
+                FROM contracts JOIN clients ON clients.id = contracts.client_id
+                LEFT JOIN managers ON managers.id = COALESCE(contracts.manager_id, clients.manager_id)
+                LEFT JOIN terminations ON terminations.contract_id = contracts.id
+                WHERE contracts.start_date <= :asOf AND (:manager IS NULL OR managers.name = :manager)
+                ORDER BY contracts.id
+                """, arguments: ["asOf": asOf.description, "manager": scope.managerName])
+            var installments = PeekingCursor(try Row.fetchCursor(db, sql: """
+                SELECT contract_id, seq, due_date, principal, interest FROM installments ORDER BY contract_id, seq
+                """))
+            var payments = PeekingCursor(try Row.fetchCursor(db, sql: """
+                SELECT contract_id, kind, date, amount FROM payments WHERE date <= ? ORDER BY contract_id, date, id
+                """, arguments: [asOf.description]))
+            var touchRows = PeekingCursor(try Row.fetchCursor(db, sql: """
+                SELECT \(Self.touchColumns) FROM touches LEFT JOIN managers ON managers.id = touches.manager_id
+                WHERE substr(touches.at, 1, 10) <= :asOf ORDER BY touches.contract_id, touches.at, touches.id
+                """, arguments: ["asOf": asOf.description]))
+            while let row = try contracts.next() {
+                let id: Int64 = row["id"]
+                let schedule = try installments.take(contractID: id) { try $0.installment() }
+                let entries = try payments.take(contractID: id) { row in
+                    LedgerEntry(kind: LedgerEntry.Kind(rawValue: row["kind"]) ?? .payment, date: try row.civilDate("date"),
+                                signedAmount: row.money("amount"))
+                }
+                let touches = try touchRows.take(contractID: id) { try $0.touch() }
+                try body(ContractHistory(
+                    contractID: id, number: row["number"], clientID: row["client_id"], clientName: row["client_name"],
+                    managerName: row["manager_name"], segment: row["segment"], startDate: try row.civilDate("start_date"),
+                    installments: restructured[id] ?? schedule, entries: entries, touches: touches,
+                    terminatedOn: try row.optionalCivilDate("terminated_on")))
+            }
+        }
+    }
+}
+
+/// A cursor over rows ordered by `contract_id`, read one contract at a time.
+struct PeekingCursor {
+    private let cursor: RowCursor
+    private var pending: Row?
+
+    init(_ cursor: RowCursor) {
+        self.cursor = cursor
+    }
+
+    /// The rows of `contractID`, converted; rows of contracts before it (out of scope) are skipped.
+    mutating func take<T>(contractID: Int64, _ convert: (Row) throws -> T) throws -> [T] {
+        var values: [T] = []
+        while true {
+            if pending == nil { pending = try cursor.next()?.copy() }
+            guard let row = pending else { break }
+            let rowContract: Int64 = row["contract_id"]
+            if rowContract > contractID { break }
+            if rowContract == contractID { values.append(try convert(row)) }
+            pending = nil
+        }
+        return values
+    }
+}

@@ -1,0 +1,248 @@
+import ArgumentParser
+import DolgRules
+import DolgStorage
+
+/// The period a report covers: `--from` to `--to` (the business date by default).
+struct PeriodOptions: ParsableArguments {
+    @Option(help: "The period's first day (default: 30 days before --to).") var from: String?
+    @Option(help: "The period's last day (default: the business date).") var to: String?
+
+    func period(_ global: GlobalOptions) throws(DolgError) -> (from: CivilDate, to: CivilDate) {
+        var to = try global.businessDate()
+        if let text = self.to { to = try parseDate(text, option: "--to") }
+        var from = to.adding(days: -30)
+        if let text = self.from { from = try parseDate(text, option: "--from") }
+        guard from <= to else {
+            throw DolgError(.invalidDate, "--from \(from) is after --to \(to)", remedy: "give a period that runs forward")
+        }
+        return (from, to)
+    }
+}
+
+extension ReportCommand {
+    /// `dolg report metrics`: the four health metrics with their verdicts.
+    struct Metrics: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Overdue rate, average days overdue, recovery rate and manager reaction time, with verdicts.",
+            discussion: """
+                Norms: overdue rate up to 10 % excellent, 20 % good, 30 % acceptable, 50 % bad, above a catastrophe; \
+                average days overdue up to 5 excellent, 15 normal, 30 or more bad; recovery 80 % excellent, \
+                50–80 % normal, under 50 % bad; reaction within 1 day excellent, up to 5 normal, 7 or more bad.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var period: PeriodOptions
+        @Option(help: "Only the contracts of this manager.") var manager: String?
+        @Option(help: "Only contracts of this segment.") var segment: String?
+
+        func run() throws {
+            let (ledger, settings) = try global.openLedger()
+            let (from, to) = try period.period(global)
+            var metrics = CollectionMetrics(from: from, to: to)
+            try ledger.scanHistories(asOf: to, scope: ContractScope(managerName: manager)) { history in
+                guard segment == nil || history.segment == segment else { return }
+                metrics.add(installments: history.installments, entries: history.entries, touches: history.touches,
+                            terminatedOn: history.terminatedOn, start: history.startDate, buckets: settings.buckets)
+            }
+            let norms = MetricNorms()
+            let rate = metrics.portfolio.overdueRate
+            let average = metrics.averageDaysOverdueTenths
+            let reaction = metrics.medianReactionDays
+            let report = Report(
+                columns: [Column("metric"), Column("value"), Column("verdict"), Column("basis")],
+                rows: [
+                    [.text("overdue_rate"), .percentage(rate), .text(norms.overdueRateVerdict(rate).rawValue),
+                     .text("\(metrics.portfolio.overdueContracts) of \(metrics.portfolio.activeContracts) active contracts on \(to)")],
+                    [.text("average_days_overdue"), .text("\(average / 10).\(average % 10)"),
+                     .text(metrics.portfolio.overdueContracts == 0 ? "excellent" : norms.averageDaysVerdict(tenths: average).rawValue),
+                     .text("over \(metrics.portfolio.overdueContracts) overdue contracts")],
+                    [.text("recovery_rate"), .percentage(metrics.recoveryRate),
+                     .text(metrics.overdueInPeriod == 0 ? "" : norms.recoveryVerdict(metrics.recoveryRate).rawValue),
+                     .text("\(metrics.recovered) of \(metrics.overdueInPeriod) overdue between \(from) and \(to) came back")],
+                    [.text("reaction_days"), reaction.map { .integer($0) } ?? .empty,
+                     .text(reaction.map { norms.reactionVerdict(days: $0).rawValue } ?? ""),
+                     .text("median of \(metrics.reactionDays.count) new overdues; \(metrics.unanswered) still without a touch")],
+                ])
+            output.print(report, settings, try global.language())
+        }
+    }
+
+    /// `dolg report managers`: who works and who does not.
+    struct Managers: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Per manager: contracts, closed, overdue now, recovered, promises, touches, reaction time.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var period: PeriodOptions
+
+        func run() throws {
+            let (ledger, settings) = try global.openLedger()
+            let (from, to) = try period.period(global)
+            var byManager: [String: CollectionMetrics] = [:]
+            var clients: [String: Set<Int64>] = [:]
+            try ledger.scanHistories(asOf: to) { history in
+                let name = history.managerName ?? ""
+                byManager[name, default: CollectionMetrics(from: from, to: to)].add(
+                    installments: history.installments, entries: history.entries, touches: history.touches,
+                    terminatedOn: history.terminatedOn, start: history.startDate, buckets: settings.buckets)
+                clients[name, default: []].insert(history.clientID)
+            }
+            let report = Report(
+                columns: [Column("manager"), Column("clients"), Column("contracts"), Column("closed_in_period"),
+                          Column("overdue"), Column("overdue_amount"), Column("overdue_rate"), Column("recovered"),
+                          Column("promises_kept"), Column("promises_broken"), Column("touches"),
+                          Column("median_reaction_days")],
+                rows: byManager.keys.sorted().map { name in
+                    let metrics = byManager[name]!
+                    return [.text(name.isEmpty ? "(none)" : name), .integer(clients[name]?.count ?? 0),
+                            .integer(metrics.portfolio.totalContracts), .integer(metrics.closedInPeriod),
+                            .integer(metrics.portfolio.overdueContracts), .money(metrics.portfolio.overdueAmount),
+                            .percentage(metrics.portfolio.overdueRate), .integer(metrics.recovered),
+                            .integer(metrics.keptPromises), .integer(metrics.brokenPromises),
+                            .integer(metrics.touchesInPeriod), metrics.medianReactionDays.map { .integer($0) } ?? .empty]
+                })
+            output.print(report, settings, try global.language())
+        }
+    }
+
+    /// `dolg report forecast`: money to come, likely and at risk.
+    struct ForecastReport: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "forecast", abstract: "Expected inflows by month or week, likely and at risk, with the at-risk contracts.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "How many periods ahead.") var periods = 3
+        @Option(help: "month or week.") var by: Forecast.Granularity = .month
+        @Option(help: "Only the contracts of this manager.") var manager: String?
+
+        func run() throws {
+            let (ledger, settings) = try global.openLedger()
+            let today = try global.businessDate()
+            var forecast = Forecast(today: today, periods: max(1, periods), granularity: by)
+            try ledger.scanHistories(asOf: today, scope: ContractScope(managerName: manager)) { history in
+                let position = history.position(asOf: today, buckets: settings.buckets)
+                var discipline = PaymentDiscipline()
+                discipline.add(installments: history.installments, entries: history.entries, asOf: today, closed: false)
+                let risk = Forecast.risk(position: position, promises: history.touches.compactMap(\.promise),
+                                         lateInstallments: discipline.lateInstallments, today: today)
+                forecast.add(position: position, contract: history.number, client: history.clientName, risk: risk)
+            }
+            let periodsReport = Report(
+                columns: [Column("period"), Column("likely"), Column("at_risk"), Column("total")],
+                rows: forecast.rows.map { [.text($0.label), .money($0.likely), .money($0.atRisk), .money($0.total)] })
+            let risky = Report(
+                columns: [Column("contract"), Column("client"), Column("expected"), Column("why")],
+                rows: forecast.atRiskContracts.sorted { $0.amount > $1.amount }.map {
+                    [.text($0.contract), .text($0.client), .money($0.amount), .text($0.reason)]
+                })
+            switch output.format {
+            case .json:
+                write(JSONRenderer().renderRecord(
+                    Report(columns: [Column("as_of"), Column("until")], rows: [[.date(today), .date(forecast.end)]]),
+                    lists: [("periods", periodsReport), ("at_risk", risky)]))
+            case .table where !output.excel:
+                output.print(periodsReport, settings, try global.language())
+                if !risky.rows.isEmpty {
+                    write("\nAt risk:\n")
+                    output.print(risky, settings, try global.language())
+                }
+            default:
+                output.print(periodsReport, settings, try global.language())
+            }
+        }
+    }
+
+    /// `dolg report limitation`: debts about to run out of time for a court claim.
+    struct LimitationReport: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "limitation",
+            abstract: "Unpaid installments whose 3-year statute of limitations ends within a horizon.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "The horizon in days.") var within = 180
+
+        func run() throws {
+            let (ledger, settings) = try global.openLedger()
+            let today = try global.businessDate()
+            let horizon = today.adding(days: within)
+            var rows: [(days: Int, cells: [Cell])] = []
+            try ledger.scanPositions(asOf: today, buckets: settings.buckets) { row in
+                for coverage in row.position.allocation.overdueCoverages(asOf: today) {
+                    let ends = Limitation.ends(forDueDate: coverage.installment.dueDate)
+                    guard ends <= horizon else { continue }
+                    rows.append((ends.days(since: today), [
+                        .text(row.number), .text(row.clientName), .optionalText(row.managerName),
+                        .integer(coverage.installment.seq), .date(coverage.installment.dueDate), .money(coverage.remaining),
+                        .date(ends), .integer(ends.days(since: today))]))
+                }
+            }
+            let report = Report(
+                columns: [Column("contract"), Column("client"), Column("manager"), Column("seq"), Column("due_date"),
+                          Column("remaining"), Column("limitation_ends"), Column("days_left")],
+                rows: rows.sorted { $0.days < $1.days }.map(\.cells))
+            output.print(report, settings, try global.language())
+        }
+    }
+}
+
+extension Forecast.Granularity: ExpressibleByArgument {}
+
+extension DynamicsCalendar.Step: ExpressibleByArgument {}
+
+extension ReportCommand {
+    /// `dolg report dynamics`: whether overdue is rising or falling, and where it piles up.
+    struct Dynamics: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Overdue rate, overdue amount and contracts per bucket over time.",
+            discussion: """
+                One row per day, week or month end. Days with a nightly snapshot use it; other days are \
+                recomputed from the ledger's history, which the as-of rules make exact. `change` is the \
+                overdue rate's move since the row before, in percentage points.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var period: PeriodOptions
+        @Option(help: "day, week or month.") var by: DynamicsCalendar.Step = .month
+
+        func run() throws {
+            let (ledger, settings) = try global.openLedger()
+            let (from, to) = try period.period(global)
+            let dates = DynamicsCalendar.dates(from: from, to: to, by: by)
+            let recorded = try ledger.snapshots(on: dates)
+            let missing = dates.filter { recorded[$0] == nil }
+            var summaries = missing.map { _ in PortfolioSummary() }
+            var agings = missing.map { _ in AgingReport(scheme: settings.buckets) }
+            if !missing.isEmpty {
+                try ledger.scanHistories(asOf: to) { history in
+                    for (index, date) in missing.enumerated() where history.startDate <= date {
+                        let position = history.position(asOf: date, buckets: settings.buckets)
+                        summaries[index].add(position)
+                        agings[index].add(position)
+                    }
+                }
+            }
+            let points = dates.map { date in
+                recorded[date] ?? missing.firstIndex(of: date).map {
+                    DynamicsPoint(date: date, summary: summaries[$0], aging: agings[$0])
+                }!
+            }
+            let labels = settings.buckets.buckets.map(\.label)
+            let report = Report(
+                columns: [Column("date"), Column("source"), Column("active"), Column("overdue"), Column("overdue_rate"),
+                          Column("change"), Column("overdue_amount")] + labels.map { Column("bucket_" + $0, $0) },
+                rows: points.enumerated().map { index, point in
+                    let change = index == 0 ? nil : point.overdueRate.tenths - points[index - 1].overdueRate.tenths
+                    let changeText = change.map { ($0 >= 0 ? "+" : "-") + "\(abs($0) / 10).\(abs($0) % 10)" }
+                    return [.date(point.date), .text(point.source.rawValue), .integer(point.active), .integer(point.overdue),
+                            .percentage(point.overdueRate), .optionalText(changeText), .money(point.overdueAmount)]
+                        + point.bucketCounts.map { .integer($0) }
+                })
+            output.print(report, settings, try global.language())
+        }
+    }
+}
