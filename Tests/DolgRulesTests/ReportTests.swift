@@ -190,3 +190,53 @@ struct DynamicsCalendarTests {
         #expect(DynamicsCalendar.dates(from: day("2026-11-19"), to: day("2026-11-20"), by: .day).count == 2)
     }
 }
+
+@Suite("Roll rates")
+struct RollRatesTests {
+    @Test("from bucket to bucket over a month")
+    func rolls() {
+        // October 2026. A: due 15 Sep, unpaid: 15 days late on 30 Sep (7-29), 46 on 31 Oct (30+): deeper.
+        // B: due 28 Sep, paid 5 Oct: 2 days late on 30 Sep (1-3), paid on 31 Oct: back to current.
+        // C: due 20 Oct: current on 30 Sep, 11 days late on 31 Oct: from current to deeper.
+        var rolls = RollRates(from: day("2026-10-01"), to: day("2026-10-31"), scheme: .standard)
+        func add(_ due: String, paid: [LedgerEntry]) {
+            let schedule = [Installment(seq: 1, dueDate: day(due), principal: rub(1_000))]
+            rolls.add(startDate: day("2026-09-01")) { date in
+                ContractPosition(installments: schedule, netPaid: paid.netPaid(asOf: date), terminatedOn: nil, asOf: date)
+            }
+        }
+        add("2026-09-15", paid: [])
+        add("2026-09-28", paid: [.payment(rub(1_000), on: day("2026-10-05"))])
+        add("2026-10-20", paid: [])
+        let byBucket = Dictionary(uniqueKeysWithValues: rolls.rows.map { ($0.from, $0) })
+        #expect(byBucket["7-29"]?.contracts == 1)
+        #expect(byBucket["7-29"]?.deeper == 1)
+        #expect(byBucket["1-3"]?.current == 1)
+        #expect(byBucket["current"]?.contracts == 1)
+        #expect(byBucket["current"]?.deeper == 1)
+        #expect(rolls.rows.count == 5)
+    }
+}
+
+@Suite("Effectiveness")
+struct EffectivenessTests {
+    @Test("the step reached when a late debt was paid")
+    func steps() {
+        var effect = Effectiveness(from: day("2026-10-01"), to: day("2026-10-31"), ladder: .standard)
+        func add(_ due: String, paidOn: String) {
+            effect.add(installments: [Installment(seq: 1, dueDate: day(due), principal: rub(1_000))],
+                       entries: [.payment(rub(1_000), on: day(paidOn))], terminatedOn: nil, start: day("2026-09-01"),
+                       buckets: .standard)
+        }
+        add("2026-10-01", paidOn: "2026-10-03")  // overdue 2–2 Oct: 1 day → after the overdue SMS
+        add("2026-10-01", paidOn: "2026-10-06")  // overdue 2–5 Oct: 4 days → after the soft call (day 3)
+        add("2026-09-10", paidOn: "2026-10-02")  // overdue 11 Sep – 1 Oct: 21 days → after the claim letter (day 14)
+        add("2026-08-01", paidOn: "2026-09-20")  // paid before the period: not counted
+        let byStep = Dictionary(uniqueKeysWithValues: effect.rows.map { ($0.step, $0) })
+        #expect(byStep["sms-overdue"]?.episodes == 1)
+        #expect(byStep["call-soft"]?.episodes == 1)
+        #expect(byStep["claim-letter"]?.episodes == 1)
+        #expect(byStep["claim-letter"]?.amount == rub(1_000))
+        #expect(effect.rows.map(\.episodes).reduce(0, +) == 3)
+    }
+}

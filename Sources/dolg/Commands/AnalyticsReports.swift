@@ -246,3 +246,59 @@ extension ReportCommand {
         }
     }
 }
+
+extension ReportCommand {
+    /// `dolg report rolls`: where debt gets stuck.
+    struct Rolls: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Roll rates: per month, of the contracts in each bucket at its start, where they were at its end.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var period: PeriodOptions
+        @Option(help: "Only the contracts of this manager.") var manager: String?
+
+        func run() throws {
+            let (ledger, settings) = try global.openLedger()
+            let (from, to) = try period.period(global)
+            var rolls = RollRates(from: from, to: to, scheme: settings.buckets)
+            try ledger.scanHistories(asOf: to, scope: ContractScope(managerName: manager)) { history in
+                rolls.add(startDate: history.startDate) { history.position(asOf: $0, buckets: settings.buckets) }
+            }
+            let report = Report(
+                columns: [Column("month"), Column("from"), Column("contracts"), Column("deeper"), Column("stayed"),
+                          Column("shallower"), Column("current"), Column("terminated")],
+                rows: rolls.rows.map { row in
+                    [.text(String(row.month.description.prefix(7))), .text(row.from), .integer(row.contracts),
+                     .integer(row.deeper), .integer(row.stayed), .integer(row.shallower), .integer(row.current),
+                     .integer(row.terminated)]
+                })
+            output.print(report, settings, try global.language())
+        }
+    }
+
+    /// `dolg report effectiveness`: which steps bring the money.
+    struct EffectivenessReport: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "effectiveness",
+            abstract: "For late debts paid in the period: the ladder step they had reached, counts and amounts.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var period: PeriodOptions
+
+        func run() throws {
+            let (ledger, settings) = try global.openLedger()
+            let (from, to) = try period.period(global)
+            var effect = Effectiveness(from: from, to: to, ladder: try global.playbooks(ledger).standard.ladder)
+            try ledger.scanHistories(asOf: to) { history in
+                effect.add(installments: history.installments, entries: history.entries, terminatedOn: history.terminatedOn,
+                           start: history.startDate, buckets: settings.buckets)
+            }
+            let report = Report(
+                columns: [Column("paid_after"), Column("episodes"), Column("amount")],
+                rows: effect.rows.map { [.text($0.step), .integer($0.episodes), .money($0.amount)] })
+            output.print(report, settings, try global.language())
+        }
+    }
+}
