@@ -80,15 +80,7 @@ extension ReportCommand {
         func run() throws {
             let (ledger, settings) = try global.openLedger()
             let (from, to) = try period.period(global)
-            var byManager: [String: CollectionMetrics] = [:]
-            var clients: [String: Set<Int64>] = [:]
-            try ledger.scanHistories(asOf: to) { history in
-                let name = history.managerName ?? ""
-                byManager[name, default: CollectionMetrics(from: from, to: to)].add(
-                    installments: history.installments, entries: history.entries, touches: history.touches,
-                    terminatedOn: history.terminatedOn, start: history.startDate, buckets: settings.buckets)
-                clients[name, default: []].insert(history.clientID)
-            }
+            let (byManager, clients) = try Analytics.managers(ledger, settings, from: from, to: to)
             let report = Report(
                 columns: [Column("manager"), Column("clients"), Column("contracts"), Column("closed_in_period"),
                           Column("overdue"), Column("overdue_amount"), Column("overdue_rate"), Column("recovered"),
@@ -121,15 +113,7 @@ extension ReportCommand {
         func run() throws {
             let (ledger, settings) = try global.openLedger()
             let today = try global.businessDate()
-            var forecast = Forecast(today: today, periods: max(1, periods), granularity: by)
-            try ledger.scanHistories(asOf: today, scope: ContractScope(managerName: manager)) { history in
-                let position = history.position(asOf: today, buckets: settings.buckets)
-                var discipline = PaymentDiscipline()
-                discipline.add(installments: history.installments, entries: history.entries, asOf: today, closed: false)
-                let risk = Forecast.risk(position: position, promises: history.touches.compactMap(\.promise),
-                                         lateInstallments: discipline.lateInstallments, today: today)
-                forecast.add(position: position, contract: history.number, client: history.clientName, risk: risk)
-            }
+            let forecast = try Analytics.forecast(ledger, settings, today: today, periods: periods, by: by, manager: manager)
             let periodsReport = Report(
                 columns: [Column("period"), Column("likely"), Column("at_risk"), Column("total")],
                 rows: forecast.rows.map { [.text($0.label), .money($0.likely), .money($0.atRisk), .money($0.total)] })
@@ -212,25 +196,7 @@ extension ReportCommand {
         func run() throws {
             let (ledger, settings) = try global.openLedger()
             let (from, to) = try period.period(global)
-            let dates = DynamicsCalendar.dates(from: from, to: to, by: by)
-            let recorded = try ledger.snapshots(on: dates)
-            let missing = dates.filter { recorded[$0] == nil }
-            var summaries = missing.map { _ in PortfolioSummary() }
-            var agings = missing.map { _ in AgingReport(scheme: settings.buckets) }
-            if !missing.isEmpty {
-                try ledger.scanHistories(asOf: to) { history in
-                    for (index, date) in missing.enumerated() where history.startDate <= date {
-                        let position = history.position(asOf: date, buckets: settings.buckets)
-                        summaries[index].add(position)
-                        agings[index].add(position)
-                    }
-                }
-            }
-            let points = dates.map { date in
-                recorded[date] ?? missing.firstIndex(of: date).map {
-                    DynamicsPoint(date: date, summary: summaries[$0], aging: agings[$0])
-                }!
-            }
+            let points = try Analytics.dynamics(ledger, settings, DynamicsCalendar.dates(from: from, to: to, by: by))
             let labels = settings.buckets.buckets.map(\.label)
             let report = Report(
                 columns: [Column("date"), Column("source"), Column("active"), Column("overdue"), Column("overdue_rate"),

@@ -21,12 +21,7 @@ struct DailyCommand: ParsableCommand {
         let lock = try RunLock(path: ledger.path + ".daily.lock")
         defer { lock.release() }
         let now = try global.businessMoment()
-        var summary = PortfolioSummary()
-        var aging = AgingReport(scheme: settings.buckets)
-        try ledger.scanPositions(asOf: now.date, buckets: settings.buckets) { row in
-            summary.add(row.position)
-            aging.add(row.position)
-        }
+        let (summary, aging) = try Analytics.portfolio(ledger, settings, asOf: now.date)
         var work = 0
         try ledger.scanWork(now: now, playbooks: try global.playbooks(ledger)) { item in
             if item.state.isDue(on: now.date) { work += 1 }
