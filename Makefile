@@ -10,7 +10,7 @@ DEMO_DB    := $(DEMO_DIR)/ledger.sqlite
 DEMO_TODAY := 2026-11-20
 RELEASE    := .build/release/dolg
 
-.PHONY: all deps build release test demo install clean
+.PHONY: all deps build release test demo dashboard install clean
 
 all: build
 
@@ -60,6 +60,16 @@ demo: release
 	@echo
 	@echo "== dolg remind --dry-run (the reminders tonight's run would send) =="
 	@$(RELEASE) remind --db $(DEMO_DB) --today $(DEMO_TODAY) --dry-run
+
+# The dashboard of the demo ledger, drawn by headless Chromium into docs/dashboard.png.
+dashboard: demo
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; \
+	  else echo "make dashboard needs the chromium package" >&2; exit 1; fi; }
+	$(RELEASE) report html --db $(DEMO_DB) --today $(DEMO_TODAY) --lang ru --out $(DEMO_DIR)/dashboard.html
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1150,1100 \
+	  --screenshot=docs/dashboard.png file://$(CURDIR)/$(DEMO_DIR)/dashboard.html
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin

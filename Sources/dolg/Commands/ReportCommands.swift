@@ -7,7 +7,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Portfolio, aging, metrics, managers, dynamics, forecast and limitation reports.",
         subcommands: [Portfolio.self, Aging.self, Metrics.self, Managers.self, ForecastReport.self, LimitationReport.self,
-                      Dynamics.self, Rolls.self, EffectivenessReport.self])
+                      Dynamics.self, Rolls.self, EffectivenessReport.self, HTML.self])
 
     struct Portfolio: ParsableCommand {
         static let configuration = CommandConfiguration(
