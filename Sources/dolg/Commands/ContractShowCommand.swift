@@ -31,7 +31,7 @@ extension ContractCommand {
                         .text(privacy.phone(contract.client.phone)), .optionalText(contract.managerName),
                         .date(terms.startDate), .money(terms.totalAmount), .money(terms.downPayment),
                         .integer(terms.installmentCount), .text(terms.period.rawValue),
-                        .text(terms.annualRate.description), .text(position.status.name),
+                        .text(terms.annualRate.description), .term(position.status.name),
                         .optionalText(position.bucket?.label), .integer(position.daysOverdue),
                         .money(detail.payments.map(\.entry).netPaid(asOf: today)), .money(position.overdueAmount),
                         .money(position.outstanding), .money(position.credit),
@@ -57,11 +57,11 @@ extension ContractCommand {
                           Column("reference"), Column("reverses"), Column("reversed_by"), Column("reason"),
                           Column("counted")],
                 rows: payments.map { payment in
-                    [.integer(Int(payment.id)), .date(payment.entry.date), .text(payment.entry.kind.rawValue),
+                    [.integer(Int(payment.id)), .date(payment.entry.date), .term(payment.entry.kind.rawValue),
                      .money(payment.entry.signedAmount), .optionalText(payment.method),
                      .optionalText(payment.reference), payment.reversesID.map { .integer(Int($0)) } ?? .empty,
                      payment.reversedByID.map { .integer(Int($0)) } ?? .empty, .optionalText(payment.reason),
-                     .text(payment.entry.date <= asOf ? "yes" : "not yet")]
+                     .term(payment.entry.date <= asOf ? "yes" : "not yet")]
                 })
         }
     }

@@ -41,7 +41,7 @@ struct ManagerCommand: ParsableCommand {
                           Column("promises_kept"), Column("promises_broken")],
                 rows: try ledger.managers().map { manager in
                     let own = figures[manager.name] ?? ManagerFigures()
-                    return [.integer(Int(manager.id)), .text(manager.name), .text(manager.role.rawValue),
+                    return [.integer(Int(manager.id)), .text(manager.name), .term(manager.role.rawValue),
                             .optionalText(manager.login), .integer(own.clients), .integer(own.keptPromises),
                             .integer(own.brokenPromises)]
                 })

@@ -46,7 +46,7 @@ func outboxReport(_ ledger: LedgerDatabase, status: OutboxMessage.Status?, priva
         rows: try ledger.outbox(status: status).map { message in
             [.integer(Int(message.id)), .text(message.createdAt.description), .text(message.contractNumber),
              .integer(message.installmentSeq), .text(message.step), .text(message.channel),
-             .text(privacy.phone(message.phone)), .text(message.status.rawValue), .integer(message.attempts),
+             .text(privacy.phone(message.phone)), .term(message.status.rawValue), .integer(message.attempts),
              .optionalText(message.lastDetail), .text(message.text)]
         })
 }

@@ -77,8 +77,8 @@ struct ReportCommand: ParsableCommand {
                                      buckets: scheme) { aging.add($0.position) }
             let report = Report(
                 columns: [Column("bucket"), Column("contracts"), Column("amount")],
-                rows: aging.rows.map { [.text($0.label), .integer($0.contracts), .money($0.amount)] },
-                footer: [.text("total"), .empty, .money(aging.total)])
+                rows: aging.rows.map { [.term($0.label), .integer($0.contracts), .money($0.amount)] },
+                footer: [.term("total"), .empty, .money(aging.total)])
             output.print(report, settings, try global.language())
         }
     }

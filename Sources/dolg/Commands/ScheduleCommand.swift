@@ -30,7 +30,7 @@ extension ScheduleCommand {
                     columns: [Column("contract"), Column("seq"), Column("due_date"), Column("amount"), Column("status")],
                     rows: detail.replacedInstallments.map { installment in
                         [.text(number), .integer(installment.seq), .date(installment.dueDate), .money(installment.amount),
-                         .text("replaced")]
+                         .term("replaced")]
                     })
                 output.print(replaced, settings, try global.language())
                 if output.format == .table { write("\n") }
@@ -43,10 +43,10 @@ extension ScheduleCommand {
                     let installment = coverage.installment
                     return [.text(number), .integer(installment.seq), .date(installment.dueDate),
                             .money(installment.amount), .money(installment.principal), .money(installment.interest),
-                            .money(coverage.paid), .money(coverage.remaining), .text(coverage.state.rawValue),
+                            .money(coverage.paid), .money(coverage.remaining), .term(coverage.state.rawValue),
                             .integer(coverage.daysOverdue(asOf: today))]
                 },
-                footer: [.text("total"), .empty, .empty, .money(position.allocation.total),
+                footer: [.term("total"), .empty, .empty, .money(position.allocation.total),
                          .money(position.allocation.totalPrincipal), .money(position.allocation.totalInterest),
                          .money(position.allocation.covered), .money(position.outstanding),
                          .empty, .empty])

@@ -17,7 +17,7 @@ func contractListReport(_ rows: [ContractPositionRow]) -> Report {
         rows: rows.map { row in
             let position = row.position
             return [.text(row.number), .text(row.clientName), .optionalText(row.managerName),
-                    .text(position.status.name), .optionalText(position.bucket?.label),
+                    .term(position.status.name), .optionalText(position.bucket?.label),
                     .integer(position.daysOverdue), .money(position.overdueAmount), .money(position.outstanding),
                     .money(position.credit)]
         })

@@ -3,6 +3,9 @@ import DolgRules
 /// One value of a report cell, typed so each renderer formats it its own way.
 enum Cell {
     case text(String)
+    /// A word of the tool's vocabulary (`active`, `current`, `paid`…): English in CSV and JSON,
+    /// translated in tables for Russian readers.
+    case term(String)
     case integer(Int)
     case money(Money)
     case date(CivilDate)

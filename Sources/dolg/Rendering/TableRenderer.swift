@@ -8,7 +8,7 @@ struct TableRenderer {
     func render(_ report: Report) -> String {
         let body = report.rows + (report.footer.map { [$0] } ?? [])
         let texts = body.map { $0.map(format) }
-        let headers = report.columns.map(\.header)
+        let headers = report.columns.map(header)
         var widths = headers.map(\.count)
         for row in texts {
             for (index, text) in row.enumerated() { widths[index] = max(widths[index], text.count) }
@@ -33,16 +33,22 @@ struct TableRenderer {
     /// A single record as `label  value` lines, for summaries such as the portfolio.
     func renderRecord(_ report: Report) -> String {
         guard let row = report.rows.first else { return "" }
-        let width = report.columns.map(\.header.count).max() ?? 0
-        return zip(report.columns, row).map { column, cell in
-            (column.header + String(repeating: " ", count: width - column.header.count) + "  " + format(cell))
-                .trimmingTrailingSpaces()
+        let labels = report.columns.map(header)
+        let width = labels.map(\.count).max() ?? 0
+        return zip(labels, row).map { label, cell in
+            (label + String(repeating: " ", count: width - label.count) + "  " + format(cell)).trimmingTrailingSpaces()
         }.joined(separator: "\n") + "\n"
+    }
+
+    /// The column's header in the reader's language.
+    func header(_ column: Column) -> String {
+        language == .russian ? RussianHeaders.header(for: column.key) ?? column.header : column.header
     }
 
     func format(_ cell: Cell) -> String {
         switch cell {
         case .text(let text): return text
+        case .term(let word): return language == .russian ? RussianHeaders.terms[word] ?? word : word
         case .integer(let value): return String(value)
         case .money(let money): return money.formatted(currency, language)
         case .date(let date): return language == .russian ? date.russianDescription : date.description
@@ -56,7 +62,7 @@ struct TableRenderer {
     private func isNumeric(_ cell: Cell) -> Bool {
         switch cell {
         case .integer, .money, .percentage: return true
-        case .text, .date, .empty: return false
+        case .text, .term, .date, .empty: return false
         }
     }
 }

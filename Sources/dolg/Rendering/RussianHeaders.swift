@@ -1,0 +1,50 @@
+/// Table headers for Russian-speaking people; CSV and JSON keep their English keys.
+enum RussianHeaders {
+    static func header(for key: String) -> String? {
+        if key.hasPrefix("bucket_") { return String(key.dropFirst(7)) }
+        return words[key]
+    }
+
+    static let words: [String: String] = [
+        "active": "в работе", "address": "адрес", "amount": "сумма", "as_of": "на дату", "as_of_now": "сейчас",
+        "as_of_then": "тогда", "at": "когда", "at_risk": "под риском", "attempts": "попытки", "author": "автор",
+        "basis": "основание", "bucket": "просрочка", "by": "кто", "callback_at": "перезвонить",
+        "change": "изменение", "channel": "канал", "client": "клиент", "client_id": "№ клиента", "clients": "клиенты",
+        "closed": "закрыто", "closed_contracts": "закрытые договоры", "closed_in_period": "закрыто за период",
+        "contract": "договор", "contract_count": "договоров", "contracts": "договоры", "counted": "учтён",
+        "created_at": "создано", "credit": "переплата", "current": "в срок", "date": "дата",
+        "days_left": "осталось дней", "days_overdue": "дней просрочки", "deeper": "глубже", "detail": "ошибка",
+        "details": "подробности", "document": "документ", "down_payment": "первый взнос", "due_date": "срок",
+        "email": "почта", "episodes": "случаи", "event": "событие", "expected": "ожидается", "figure": "показатель",
+        "from": "с", "id": "№", "imported_by": "загрузил", "imported_on": "загружено", "inn": "ИНН",
+        "installment": "платёж", "installments": "платежей", "instruction": "что сделать", "interest": "проценты",
+        "kind": "тип", "last_touch": "последний контакт", "late_installments": "платежей с опозданием",
+        "likely": "вероятно", "limitation_ends": "срок давности до", "login": "логин",
+        "longest_delay_days": "наибольшая задержка, дней", "manager": "менеджер",
+        "median_reaction_days": "реакция, дней (медиана)", "method": "способ", "metric": "метрика", "month": "месяц",
+        "name": "имя", "next_action": "следующий шаг", "next_action_due": "шаг с", "not_before": "не раньше",
+        "note": "заметка", "outcome": "итог", "outstanding": "остаток долга", "overdue": "просрочено",
+        "overdue_amount": "просроченная сумма", "overdue_rate": "доля просрочки", "paid": "оплачено",
+        "paid_after": "оплачено после", "passport": "паспорт", "payer": "плательщик", "payer_inn": "ИНН плательщика",
+        "period": "период", "phone": "телефон", "postponed": "отложено", "principal": "основной долг",
+        "promise": "обещание", "promise_amount": "обещанная сумма", "promise_date": "обещано к",
+        "promises_broken": "обещаний нарушено", "promises_kept": "обещаний выполнено", "purpose": "назначение",
+        "rate": "ставка", "reason": "причина", "recovered": "вернулись", "reference": "основание платежа",
+        "remaining": "остаток", "requested_by": "запросил", "reversed_by": "отменён записью", "reverses": "отменяет",
+        "role": "роль", "seq": "№", "shallower": "улучшились", "skipped": "пропущено", "source": "источник",
+        "start_date": "дата договора", "status": "статус", "stayed": "остались", "step": "шаг", "step_due": "шаг с",
+        "terminated": "расторгнуто", "terminated_on": "расторгнут", "terminated_outstanding": "долг по расторгнутым",
+        "termination_reason": "причина расторжения", "text": "текст", "total": "всего", "touches": "контакты",
+        "until": "по", "value": "значение", "verdict": "оценка", "version": "версия", "why": "почему",
+        "period_start": "период",
+    ]
+
+    /// The vocabulary in cells.
+    static let terms: [String: String] = [
+        "current": "в срок", "total": "итого", "active": "в работе", "overdue": "просрочен", "closed": "закрыт",
+        "terminated": "расторгнут", "paid": "оплачен", "partial": "частично", "unpaid": "не оплачен", "yes": "да",
+        "not yet": "ещё нет", "payment": "платёж", "reversal": "отмена", "pending": "ждёт", "sent": "отправлено",
+        "failed": "ошибка", "skipped": "пропущено", "cancelled": "отменено", "replaced": "заменён",
+        "manager": "менеджер", "head": "руководитель", "person": "физлицо", "business": "организация",
+    ]
+}
