@@ -199,7 +199,7 @@ extension ReportCommand {
             let (from, to) = try period.period(global)
             let points = try Analytics.dynamics(ledger, settings, DynamicsCalendar.dates(from: from, to: to, by: by))
             let labels = settings.buckets.buckets.map(\.label)
-            let report = Report(
+            var report = Report(
                 columns: [Column("date"), Column("source"), Column("active"), Column("overdue"), Column("overdue_rate"),
                           Column("change"), Column("overdue_amount")] + labels.map { Column("bucket_" + $0, $0) },
                 rows: points.enumerated().map { index, point in
@@ -209,6 +209,13 @@ extension ReportCommand {
                             .percentage(point.overdueRate), .optionalText(changeText), .money(point.overdueAmount)]
                         + point.bucketCounts.map { .integer($0) }
                 })
+            if output.showsCharts {
+                // The overdue rate so far, as a sparkline that grows row by row.
+                let rates = points.map(\.overdueRate.tenths)
+                report = report.adding(Column("trend", ""), cells: rates.indices.map {
+                    .text(TerminalChart.sparkline(Array(rates[...$0])))
+                }, footer: .empty)
+            }
             output.print(report, settings, try global.language())
         }
     }

@@ -75,10 +75,16 @@ struct ReportCommand: ParsableCommand {
             var aging = AgingReport(scheme: scheme)
             try ledger.scanPositions(asOf: date, scope: ContractScope(managerName: manager),
                                      buckets: scheme) { aging.add($0.position) }
-            let report = Report(
+            var report = Report(
                 columns: [Column("bucket"), Column("contracts"), Column("amount")],
                 rows: aging.rows.map { [.term($0.label), .integer($0.contracts), .money($0.amount)] },
                 footer: [.term("total"), .empty, .money(aging.total)])
+            if output.showsCharts {
+                let largest = aging.rows.map(\.amount.minorUnits).max() ?? 0
+                report = report.adding(Column("chart", ""), cells: aging.rows.enumerated().map { index, row in
+                    .text(TerminalChart.bar(row.amount.minorUnits, of: largest, red: index > 0))
+                }, footer: .empty)
+            }
             output.print(report, settings, try global.language())
         }
     }

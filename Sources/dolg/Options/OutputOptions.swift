@@ -14,6 +14,9 @@ struct OutputOptions: ParsableArguments {
     var excel = false
 
     private var csv: CSVRenderer { excel ? .excel : CSVRenderer() }
+
+    /// Charts are for people at a terminal, in tables only.
+    var showsCharts: Bool { effectiveFormat == .table && TerminalChart.isTerminal }
     private var effectiveFormat: OutputFormat { excel ? .csv : format }
 
     /// Prints a report of many rows in the chosen format.

@@ -48,3 +48,11 @@ struct Report {
 enum OutputFormat: String, CaseIterable {
     case table, csv, json
 }
+
+extension Report {
+    /// The report with one more column, for people (a chart), its cells in row order.
+    func adding(_ column: Column, cells: [Cell], footer footerCell: Cell) -> Report {
+        Report(columns: columns + [column], rows: zip(rows, cells).map { $0 + [$1] },
+               footer: footer.map { $0 + [footerCell] })
+    }
+}

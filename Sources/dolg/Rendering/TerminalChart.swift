@@ -1,0 +1,24 @@
+import Foundation
+
+/// Small bar charts in Unicode blocks for people at a terminal; nothing when output goes to a
+/// file or a pipe. Colour only on a terminal, and never when NO_COLOR is set.
+enum TerminalChart {
+    static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var colourAllowed: Bool { isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
+
+    /// A bar of up to `width` blocks for `value` out of `largest`, with eighths for the last block.
+    static func bar(_ value: Int64, of largest: Int64, width: Int = 24, red: Bool = false) -> String {
+        guard largest > 0, value > 0 else { return "" }
+        let eighths = Int((Int128(value) * Int128(width * 8) + Int128(largest) - 1) / Int128(largest))
+        let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+        let bar = String(repeating: "█", count: eighths / 8) + partial[eighths % 8]
+        return red && colourAllowed ? "\u{1B}[31m" + bar + "\u{1B}[0m" : bar
+    }
+
+    /// A sparkline of values, one block per value, scaled from zero to the largest.
+    static func sparkline(_ values: [Int]) -> String {
+        let blocks = Array("▁▂▃▄▅▆▇█")
+        let largest = max(values.max() ?? 0, 1)
+        return String(values.map { blocks[min(7, $0 * 7 / largest)] })
+    }
+}

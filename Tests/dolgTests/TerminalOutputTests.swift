@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// Charts and colour appear only on a terminal, and colour never with NO_COLOR. A terminal is
+/// provided by util-linux's `script`, which runs the command in a pseudo-terminal.
+@Suite("Terminal output")
+struct TerminalOutputTests {
+    func inTerminal(_ sandbox: Sandbox, _ command: String, noColor: Bool) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "\(Sandbox.binary.path) \(command)", "/dev/null"]
+        var environment = ["DOLG_DB": sandbox.ledgerPath, "DOLG_TODAY": "2026-11-20", "LANG": "C", "TERM": "xterm"]
+        if noColor { environment["NO_COLOR"] = "1" }
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return output
+    }
+
+    @Test("aging draws bars on a terminal, in colour unless NO_COLOR, and none into a pipe")
+    func charts() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let sandbox = try Sandbox()
+        for arguments in [["init"], ["client", "add", "А", "--phone", "89000000001"],
+                          ["contract", "add", "--number", "A", "--client", "1", "--amount", "3000", "--installments", "3",
+                           "--first-due", "2026-10-10", "--start", "2026-10-01"]] {
+            #expect(try sandbox.run(arguments).status == 0)
+        }
+        let coloured = try inTerminal(sandbox, "report aging", noColor: false)
+        #expect(coloured.contains("█"))
+        #expect(coloured.contains("\u{1B}[31m"))
+        let plain = try inTerminal(sandbox, "report aging", noColor: true)
+        #expect(plain.contains("█"))
+        #expect(!plain.contains("\u{1B}["))
+        let piped = try sandbox.run(["report", "aging"]).stdout
+        #expect(!piped.contains("█"))
+    }
+}
