@@ -71,9 +71,17 @@ dashboard: demo
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1150,1100 \
 	  --screenshot=docs/dashboard.png file://$(CURDIR)/$(DEMO_DIR)/dashboard.html
 
+# The binary, its man page (generated from the argument definitions) and shell completions.
 install: release
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 0755 $(RELEASE) $(DESTDIR)$(PREFIX)/bin/dolg
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual --date 2026-11-20
+	install -m 0644 .build/plugins/GenerateManual/outputs/dolg/dolg.1 $(DESTDIR)$(PREFIX)/share/man/man1/dolg.1
+	$(RELEASE) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/dolg
+	$(RELEASE) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_dolg
+	$(RELEASE) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/dolg.fish
 
 clean:
 	rm -rf .build $(DEMO_DIR)
