@@ -38,8 +38,9 @@ extension LedgerDatabase {
                 LEFT JOIN managers ON managers.id = COALESCE(contracts.manager_id, clients.manager_id)
                 LEFT JOIN terminations ON terminations.contract_id = contracts.id
                 WHERE contracts.start_date <= :asOf AND (:manager IS NULL OR managers.name = :manager)
+                    AND (:segment IS NULL OR contracts.segment = :segment)
                 ORDER BY contracts.id
-                """, arguments: ["asOf": asOf.description, "manager": scope.managerName])
+                """, arguments: ["asOf": asOf.description, "manager": scope.managerName, "segment": scope.segment])
             var installments = PeekingCursor(try Row.fetchCursor(db, sql: """
                 SELECT contract_id, seq, due_date, principal, interest FROM installments ORDER BY contract_id, seq
                 """))

@@ -5,10 +5,13 @@ import GRDB
 public struct ContractScope: Sendable {
     public var managerName: String?
     public var clientID: Int64?
+    /// Only contracts of this segment (`retail`, `b2b`, `vip`…).
+    public var segment: String?
 
-    public init(managerName: String? = nil, clientID: Int64? = nil) {
+    public init(managerName: String? = nil, clientID: Int64? = nil, segment: String? = nil) {
         self.managerName = managerName
         self.clientID = clientID
+        self.segment = segment
     }
 
     public static let all = ContractScope()
@@ -53,8 +56,10 @@ extension LedgerDatabase {
                 WHERE contracts.start_date <= :asOf
                     AND (:manager IS NULL OR managers.name = :manager)
                     AND (:client IS NULL OR clients.id = :client)
+                    AND (:segment IS NULL OR contracts.segment = :segment)
                 ORDER BY contracts.id
-                """, arguments: ["asOf": asOf.description, "manager": scope.managerName, "client": scope.clientID])
+                """, arguments: ["asOf": asOf.description, "manager": scope.managerName, "client": scope.clientID,
+                                 "segment": scope.segment])
             let restructured = try restructuredSchedules(db)
             let installments = try Row.fetchCursor(db, sql: """
                 SELECT contract_id, seq, due_date, principal, interest FROM installments

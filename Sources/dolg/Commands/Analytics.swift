@@ -16,14 +16,15 @@ enum Analytics {
 
     /// The portfolio on each date: the nightly snapshot where there is one, else recomputed from
     /// the ledger's history in one scan for all the dates missing.
-    static func dynamics(_ ledger: LedgerDatabase, _ settings: LedgerSettings,
-                         _ dates: [CivilDate]) throws -> [DynamicsPoint] {
-        let recorded = try ledger.snapshots(on: dates)
+    static func dynamics(_ ledger: LedgerDatabase, _ settings: LedgerSettings, _ dates: [CivilDate],
+                         scope: ContractScope = .all) throws -> [DynamicsPoint] {
+        // Snapshots hold the whole portfolio: a scoped report is always recomputed.
+        let recorded = scope.managerName == nil && scope.segment == nil ? try ledger.snapshots(on: dates) : [:]
         let missing = dates.filter { recorded[$0] == nil }
         var summaries = missing.map { _ in PortfolioSummary() }
         var agings = missing.map { _ in AgingReport(scheme: settings.buckets) }
         if let last = missing.max() {
-            try ledger.scanHistories(asOf: last) { history in
+            try ledger.scanHistories(asOf: last, scope: scope) { history in
                 for (index, date) in missing.enumerated() where history.startDate <= date {
                     let position = history.position(asOf: date, buckets: settings.buckets)
                     summaries[index].add(position)
@@ -39,11 +40,11 @@ enum Analytics {
     }
 
     /// Collection metrics per manager name ("" for contracts without one), and their clients.
-    static func managers(_ ledger: LedgerDatabase, _ settings: LedgerSettings, from: CivilDate,
-                         to: CivilDate) throws -> ([String: CollectionMetrics], [String: Set<Int64>]) {
+    static func managers(_ ledger: LedgerDatabase, _ settings: LedgerSettings, from: CivilDate, to: CivilDate,
+                         scope: ContractScope = .all) throws -> ([String: CollectionMetrics], [String: Set<Int64>]) {
         var byManager: [String: CollectionMetrics] = [:]
         var clients: [String: Set<Int64>] = [:]
-        try ledger.scanHistories(asOf: to) { history in
+        try ledger.scanHistories(asOf: to, scope: scope) { history in
             let name = history.managerName ?? ""
             byManager[name, default: CollectionMetrics(from: from, to: to)].add(
                 installments: history.installments, entries: history.entries, touches: history.touches,
@@ -54,9 +55,9 @@ enum Analytics {
     }
 
     static func forecast(_ ledger: LedgerDatabase, _ settings: LedgerSettings, today: CivilDate, periods: Int,
-                         by granularity: Forecast.Granularity, manager: String? = nil) throws -> Forecast {
+                         by granularity: Forecast.Granularity, scope: ContractScope = .all) throws -> Forecast {
         var forecast = Forecast(today: today, periods: max(1, periods), granularity: granularity)
-        try ledger.scanHistories(asOf: today, scope: ContractScope(managerName: manager)) { history in
+        try ledger.scanHistories(asOf: today, scope: scope) { history in
             let position = history.position(asOf: today, buckets: settings.buckets)
             var discipline = PaymentDiscipline()
             discipline.add(installments: history.installments, entries: history.entries, asOf: today, closed: false)

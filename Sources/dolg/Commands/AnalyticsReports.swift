@@ -34,15 +34,13 @@ extension ReportCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var period: PeriodOptions
-        @Option(help: "Only the contracts of this manager.") var manager: String?
-        @Option(help: "Only contracts of this segment.") var segment: String?
+        @OptionGroup var scope: ReportScope
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()
             let (from, to) = try period.period(global)
             var metrics = CollectionMetrics(from: from, to: to)
-            try ledger.scanHistories(asOf: to, scope: ContractScope(managerName: manager)) { history in
-                guard segment == nil || history.segment == segment else { return }
+            try ledger.scanHistories(asOf: to, scope: scope.contracts) { history in
                 metrics.add(installments: history.installments, entries: history.entries, touches: history.touches,
                             terminatedOn: history.terminatedOn, start: history.startDate, buckets: settings.buckets)
             }
@@ -76,12 +74,13 @@ extension ReportCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var scope: ReportScope
         @OptionGroup var period: PeriodOptions
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()
             let (from, to) = try period.period(global)
-            let (byManager, clients) = try Analytics.managers(ledger, settings, from: from, to: to)
+            let (byManager, clients) = try Analytics.managers(ledger, settings, from: from, to: to, scope: scope.contracts)
             let report = Report(
                 columns: [Column("manager"), Column("clients"), Column("contracts"), Column("closed_in_period"),
                           Column("overdue"), Column("overdue_amount"), Column("overdue_rate"), Column("recovered"),
@@ -109,12 +108,12 @@ extension ReportCommand {
         @OptionGroup var output: OutputOptions
         @Option(help: "How many periods ahead.") var periods = 3
         @Option(help: "month or week.") var by: Forecast.Granularity = .month
-        @Option(help: "Only the contracts of this manager.") var manager: String?
+        @OptionGroup var scope: ReportScope
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()
             let today = try global.businessDate()
-            let forecast = try Analytics.forecast(ledger, settings, today: today, periods: periods, by: by, manager: manager)
+            let forecast = try Analytics.forecast(ledger, settings, today: today, periods: periods, by: by, scope: scope.contracts)
             let periodsReport = Report(
                 columns: [Column("period"), Column("likely"), Column("at_risk"), Column("total")],
                 rows: forecast.rows.map { [.text($0.label), .money($0.likely), .money($0.atRisk), .money($0.total)] })
@@ -148,6 +147,7 @@ extension ReportCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var scope: ReportScope
         @Option(help: "The horizon in days.") var within = 180
 
         func run() throws {
@@ -155,7 +155,7 @@ extension ReportCommand {
             let today = try global.businessDate()
             let horizon = today.adding(days: within)
             var rows: [(days: Int, cells: [Cell])] = []
-            try ledger.scanPositions(asOf: today, buckets: settings.buckets) { row in
+            try ledger.scanPositions(asOf: today, scope: scope.contracts, buckets: settings.buckets) { row in
                 for coverage in row.position.allocation.overdueCoverages(asOf: today) {
                     let ends = Limitation.ends(forDueDate: coverage.installment.dueDate)
                     guard ends <= horizon else { continue }
@@ -191,13 +191,15 @@ extension ReportCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var scope: ReportScope
         @OptionGroup var period: PeriodOptions
         @Option(help: "day, week or month.") var by: DynamicsCalendar.Step = .month
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()
             let (from, to) = try period.period(global)
-            let points = try Analytics.dynamics(ledger, settings, DynamicsCalendar.dates(from: from, to: to, by: by))
+            let points = try Analytics.dynamics(ledger, settings, DynamicsCalendar.dates(from: from, to: to, by: by),
+                                                scope: scope.contracts)
             let labels = settings.buckets.buckets.map(\.label)
             var report = Report(
                 columns: [Column("date"), Column("source"), Column("active"), Column("overdue"), Column("overdue_rate"),
@@ -230,13 +232,13 @@ extension ReportCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var period: PeriodOptions
-        @Option(help: "Only the contracts of this manager.") var manager: String?
+        @OptionGroup var scope: ReportScope
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()
             let (from, to) = try period.period(global)
             var rolls = RollRates(from: from, to: to, scheme: settings.buckets)
-            try ledger.scanHistories(asOf: to, scope: ContractScope(managerName: manager)) { history in
+            try ledger.scanHistories(asOf: to, scope: scope.contracts) { history in
                 rolls.add(startDate: history.startDate) { history.position(asOf: $0, buckets: settings.buckets) }
             }
             let report = Report(
@@ -259,13 +261,14 @@ extension ReportCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var scope: ReportScope
         @OptionGroup var period: PeriodOptions
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()
             let (from, to) = try period.period(global)
             var effect = Effectiveness(from: from, to: to, ladder: try global.playbooks(ledger).standard.ladder)
-            try ledger.scanHistories(asOf: to) { history in
+            try ledger.scanHistories(asOf: to, scope: scope.contracts) { history in
                 effect.add(installments: history.installments, entries: history.entries, terminatedOn: history.terminatedOn,
                            start: history.startDate, buckets: settings.buckets)
             }

@@ -17,7 +17,7 @@ struct ReportCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Option(help: "Only the contracts of this manager.") var manager: String?
+        @OptionGroup var scope: ReportScope
         @Option(help: "Compare with the portfolio as of this earlier date.") var vs: String?
 
         func run() throws {
@@ -25,7 +25,7 @@ struct ReportCommand: ParsableCommand {
             let today = try global.businessDate()
             func summary(asOf date: CivilDate) throws -> PortfolioSummary {
                 var summary = PortfolioSummary()
-                try ledger.scanPositions(asOf: date, scope: ContractScope(managerName: manager),
+                try ledger.scanPositions(asOf: date, scope: scope.contracts,
                                          buckets: settings.buckets) { summary.add($0.position) }
                 return summary
             }
@@ -62,7 +62,7 @@ struct ReportCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Option(help: "Only the contracts of this manager.") var manager: String?
+        @OptionGroup var scope: ReportScope
         @Option(help: "Buckets for this report only, e.g. 1,31,61,91 for the accountants' 30/60/90 view.")
         var buckets: String?
         @Option(name: .customLong("as-of"), help: "The date of the aging (else the business date).") var asOf: String?
@@ -73,7 +73,7 @@ struct ReportCommand: ParsableCommand {
             if let asOf { date = try parseDate(asOf, option: "--as-of") }
             let scheme = try buckets.map { text throws(DolgError) in try BucketScheme.parse(text) } ?? settings.buckets
             var aging = AgingReport(scheme: scheme)
-            try ledger.scanPositions(asOf: date, scope: ContractScope(managerName: manager),
+            try ledger.scanPositions(asOf: date, scope: scope.contracts,
                                      buckets: scheme) { aging.add($0.position) }
             var report = Report(
                 columns: [Column("bucket"), Column("contracts"), Column("amount")],

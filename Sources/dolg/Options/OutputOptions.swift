@@ -52,3 +52,11 @@ func note(_ text: String) {
 func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
     "\(count) \(count == 1 ? singular : plural)"
 }
+
+/// `--manager` and `--segment`: which contracts a report covers.
+struct ReportScope: ParsableArguments {
+    @Option(help: "Only the contracts of this manager.") var manager: String?
+    @Option(help: "Only the contracts of this segment.") var segment: String?
+
+    var contracts: ContractScope { ContractScope(managerName: manager, segment: segment) }
+}
