@@ -50,7 +50,8 @@ struct ClientCommand: ParsableCommand {
             let (ledger, _) = try global.openLedger()
             let client = try ledger.addClient(name: name, phone: phoneNumber.e164, details: details, managerName: manager,
                                               audit: try global.auditContext())
-            write("Added client \(client.id): \(client.name).\n")
+            let say = Say(language: try global.language())
+            write(say("Added client \(client.id): \(client.name).\n", "Клиент \(client.id) добавлен: \(client.name).\n"))
         }
     }
 
@@ -141,7 +142,7 @@ struct ClientCommand: ParsableCommand {
             let (ledger, _) = try global.openLedger()
             try ledger.addClientNote(clientID: id, text: text, at: try global.businessMoment(), author: global.login,
                                      audit: try global.auditContext())
-            write("Noted on client \(id).\n")
+            write(Say(language: try global.language())("Noted on client \(id).\n", "Заметка к клиенту \(id) записана.\n"))
         }
     }
 }

@@ -74,10 +74,14 @@ struct ContractCommand: ParsableCommand {
             let language = try global.language()
             let table = TableRenderer(currency: settings.currency, language: language)
             let first = table.format(.date(schedule[0].dueDate))
-            let span = schedule.count == 1 ? "1 payment due \(first)"
-                : "\(schedule.count) payments from \(first) to \(table.format(.date(schedule.last!.dueDate)))"
-            write("Added contract \(number): \(span), "
-                  + "\(table.format(.money(terms.totalAmount + schedule.interestTotal))) in all.\n")
+            let last = table.format(.date(schedule.last!.dueDate))
+            let inAll = table.format(.money(terms.totalAmount + schedule.interestTotal))
+            let say = Say(language: language)
+            write(schedule.count == 1
+                  ? say("Added contract \(number): 1 payment due \(first), \(inAll) in all.\n",
+                        "Договор \(number) добавлен: 1 платеж \(first), всего \(inAll).\n")
+                  : say("Added contract \(number): \(schedule.count) payments from \(first) to \(last), \(inAll) in all.\n",
+                        "Договор \(number) добавлен: \(schedule.count) \(RussianPlural.form(schedule.count, one: "платеж", few: "платежа", many: "платежей")) с \(first) по \(last), всего \(inAll).\n"))
         }
 
         func readScheduleFile(_ path: String) throws(DolgError) -> [CustomSchedule.Line] {
@@ -130,7 +134,8 @@ struct ContractCommand: ParsableCommand {
                 ?? global.businessDate()
             let (ledger, _) = try global.openLedger()
             try ledger.terminateContract(number: number, reason: reason, on: date, audit: try global.auditContext())
-            write("Terminated contract \(number) on \(date).\n")
+            write(Say(language: try global.language())("Terminated contract \(number) on \(date).\n",
+                                                       "Договор \(number) расторгнут \(date.russianDescription).\n"))
         }
     }
 }

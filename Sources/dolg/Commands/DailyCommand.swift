@@ -29,12 +29,20 @@ struct DailyCommand: ParsableCommand {
         let snapshotTaken = reminders.dryRun ? false
             : try ledger.recordSnapshot(summary, aging: aging, asOf: now.date, audit: try global.auditContext())
         let outcome = try reminders.run(ledger, settings, global)
-        let table = TableRenderer(currency: settings.currency, language: try global.language())
-        var lines = ["dolg daily, \(now.date): \(summary.totalContracts) contracts, \(summary.activeContracts) active, "
-                     + "\(summary.overdueContracts) overdue (\(summary.overdueRate)%), overdue amount \(table.format(.money(summary.overdueAmount))).",
-                     "Work for people today: \(counted(work, "contract", "contracts")) (see `dolg next`).",
-                     reminders.dryRun ? "Dry run: no snapshot." : snapshotTaken ? "Snapshot recorded."
-                        : "Snapshot of \(now.date) already recorded."]
+        let language = try global.language()
+        let table = TableRenderer(currency: settings.currency, language: language)
+        let say = Say(language: language)
+        let overdue = table.format(.money(summary.overdueAmount))
+        let rate = table.format(.percentage(summary.overdueRate))
+        var lines = [say("dolg daily, \(now.date): \(summary.totalContracts) contracts, \(summary.activeContracts) active, "
+                         + "\(summary.overdueContracts) overdue (\(rate)), overdue amount \(overdue).",
+                         "dolg daily, \(now.date.russianDescription): договоров \(summary.totalContracts), в работе \(summary.activeContracts), "
+                         + "просрочено \(summary.overdueContracts) (\(rate)), просроченная сумма \(overdue)."),
+                     say("Work for people today: \(counted(work, "contract", "contracts")) (see `dolg next`).",
+                         "Работа на сегодня: договоров \(work) (см. `dolg next`)."),
+                     reminders.dryRun ? say("Dry run: no snapshot.", "Пробный прогон: снимок не записан.")
+                        : snapshotTaken ? say("Snapshot recorded.", "Снимок портфеля записан.")
+                        : say("Snapshot of \(now.date) already recorded.", "Снимок за \(now.date.russianDescription) уже записан.")]
         lines.append(outcome.summary.trimmingCharacters(in: .newlines))
         write(lines.joined(separator: "\n") + "\n")
         if outcome.failed > 0 { throw ExitCode(ExitStatus.unavailable.rawValue) }

@@ -32,7 +32,7 @@ struct ImportCommand: ParsableCommand {
                 try ledger.importContracts(from: file, schedule: scheduleFile, dryRun: importOptions.dryRun,
                                            audit: try global.auditContext(), progress: progress)
             }
-            try importOptions.report(summary, kinds: ["managers", "clients", "contracts"])
+            try importOptions.report(summary, kinds: ["managers", "clients", "contracts"], say: Say(language: try global.language()))
         }
     }
 
@@ -54,7 +54,7 @@ struct ImportCommand: ParsableCommand {
                 try ledger.importPayments(from: file, dryRun: importOptions.dryRun,
                                           audit: try global.auditContext(), progress: progress)
             }
-            try importOptions.report(summary, kinds: ["payments"])
+            try importOptions.report(summary, kinds: ["payments"], say: Say(language: try global.language()))
         }
     }
 }
@@ -75,7 +75,7 @@ struct ImportOptions: ParsableArguments {
     }
 
     /// Prints what was imported, or every bad row and the error that ends the command.
-    func report(_ summary: ImportSummary, kinds: [String]) throws(DolgError) {
+    func report(_ summary: ImportSummary, kinds: [String], say: Say) throws(DolgError) {
         guard summary.errorCount == 0 else {
             for error in summary.errors { note("\(error.file ?? file):\(error)") }
             if summary.errorCount > summary.errors.count {
@@ -87,10 +87,14 @@ struct ImportOptions: ParsableArguments {
         }
         let created = kinds.map { counted(summary.created($0), String($0.dropLast()), $0) }.joined(separator: ", ")
         let rows = counted(summary.rows, "row", "rows")
+        let russianKinds = ["managers": "менеджеров", "clients": "клиентов", "contracts": "договоров", "payments": "платежей"]
+        let createdRu = kinds.map { "\(russianKinds[$0] ?? $0): \(summary.created($0))" }.joined(separator: ", ")
         if dryRun {
-            write("Checked \(file): \(rows), no problems. Would create \(created); \(summary.alreadyThere) already in the ledger. Nothing written.\n")
+            write(say("Checked \(file): \(rows), no problems. Would create \(created); \(summary.alreadyThere) already in the ledger. Nothing written.\n",
+                      "Проверен \(file): строк \(summary.rows), ошибок нет. Будет создано — \(createdRu); уже в реестре: \(summary.alreadyThere). Ничего не записано.\n"))
         } else {
-            write("Imported \(file): \(rows); created \(created); \(summary.alreadyThere) already in the ledger.\n")
+            write(say("Imported \(file): \(rows); created \(created); \(summary.alreadyThere) already in the ledger.\n",
+                      "Загружен \(file): строк \(summary.rows); создано — \(createdRu); уже в реестре: \(summary.alreadyThere).\n"))
         }
     }
 }

@@ -24,6 +24,7 @@ struct InitCommand: ParsableCommand {
         let path = global.ledgerPath
         _ = try LedgerDatabase.create(path: path, currency: currency, buckets: scheme,
                                       today: try global.businessDate(), audit: try global.auditContext())
-        write("Created ledger \(path) (\(currency.code)).\n")
+        write(Say(language: try global.language())("Created ledger \(path) (\(currency.code)).\n",
+                                                   "Создан реестр \(path) (\(currency.code)).\n"))
     }
 }

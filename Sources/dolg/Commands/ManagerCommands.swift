@@ -23,7 +23,9 @@ struct ManagerCommand: ParsableCommand {
             let (ledger, _) = try global.openLedger()
             let manager = try ledger.addManager(name: name, role: role, login: login,
                                                 audit: try global.auditContext())
-            write("Added manager \(manager.id): \(manager.name) (\(manager.role.rawValue)).\n")
+            write(Say(language: try global.language())(
+                "Added manager \(manager.id): \(manager.name) (\(manager.role.rawValue)).\n",
+                "Менеджер \(manager.id) добавлен: \(manager.name) (\(manager.role == .head ? "руководитель" : "менеджер")).\n"))
         }
     }
 

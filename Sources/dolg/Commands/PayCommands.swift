@@ -39,18 +39,24 @@ struct PayCommand: ParsableCommand {
                 contractNumber: number, amount: amount, date: date, method: method?.rawValue, reference: ref,
                 audit: try global.auditContext())
             let table = TableRenderer(currency: settings.currency, language: try global.language())
+            let say = Say(language: try global.language())
             switch outcome {
             case .alreadyRecorded(let id):
-                write("Payment \(id) with reference \(ref ?? "") is already recorded; nothing written.\n")
+                write(say("Payment \(id) with reference \(ref ?? "") is already recorded; nothing written.\n",
+                          "Платеж \(id) с основанием \(ref ?? "") уже записан; ничего не изменено.\n"))
             case .recorded(let id):
                 let today = try global.businessDate()
                 let position = try ledger.contractDetail(number: number).position(asOf: today, buckets: settings.buckets)
-                let state = "outstanding \(table.format(.money(position.outstanding))), status \(position.status.name)"
-                let recorded = "Recorded payment \(id): \(table.format(.money(amount))) to contract \(number) on \(date)."
+                let outstanding = table.format(.money(position.outstanding))
+                let status = position.status.name
+                let recorded = say("Recorded payment \(id): \(table.format(.money(amount))) to contract \(number) on \(date).",
+                                   "Платеж \(id) записан: \(table.format(.money(amount))) по договору \(number) от \(table.format(.date(date))).")
                 if date > today {
-                    write("\(recorded) It counts from \(date); as of \(today): \(state).\n")
+                    write(recorded + say(" It counts from \(date); as of \(today): outstanding \(outstanding), status \(status).\n",
+                                         " Он учитывается с \(table.format(.date(date))); на \(table.format(.date(today))): остаток \(outstanding), статус «\(RussianHeaders.terms[status] ?? status)».\n"))
                 } else {
-                    write("\(recorded) \(state.prefix(1).uppercased() + state.dropFirst()).\n")
+                    write(recorded + say(" Outstanding \(outstanding), status \(status).\n",
+                                         " Остаток \(outstanding), статус «\(RussianHeaders.terms[status] ?? status)».\n"))
                 }
             }
         }
@@ -72,7 +78,8 @@ struct PayCommand: ParsableCommand {
             let (ledger, _) = try global.openLedger()
             let reversalID = try ledger.reversePayment(id: paymentID, reason: reason, date: date,
                                                        audit: try global.auditContext())
-            write("Reversed payment \(paymentID) with entry \(reversalID) on \(date).\n")
+            write(Say(language: try global.language())("Reversed payment \(paymentID) with entry \(reversalID) on \(date).\n",
+                                                       "Платеж \(paymentID) отменен записью \(reversalID) от \(date.russianDescription).\n"))
         }
     }
 }
@@ -113,7 +120,8 @@ extension PayCommand {
         func run() throws {
             let (ledger, _) = try global.openLedger()
             try ledger.matchReceipt(id: id, contractNumber: contract, audit: try global.auditContext())
-            write("Recorded bank payment \(id) to contract \(contract).\n")
+            write(Say(language: try global.language())("Recorded bank payment \(id) to contract \(contract).\n",
+                                                       "Банковский платеж \(id) записан по договору \(contract).\n"))
         }
     }
 }

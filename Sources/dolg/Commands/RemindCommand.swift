@@ -41,11 +41,13 @@ struct ReminderOptions: ParsableArguments {
         var cancelled = 0
         var postponed: [String] = []
         var lines: [String] = []
+        var say = Say(language: .english)
 
         var summary: String {
             var text = lines.map { $0 + "\n" }.joined()
-            text += "Reminders: \(created) new, \(skipped) skipped, \(sent) sent, \(failed) failed, \(cancelled) cancelled, \(postponed.count) postponed.\n"
-            text += postponed.map { "  postponed: \($0)\n" }.joined()
+            text += say("Reminders: \(created) new, \(skipped) skipped, \(sent) sent, \(failed) failed, \(cancelled) cancelled, \(postponed.count) postponed.\n",
+                        "Напоминания: новых \(created), пропущено \(skipped), отправлено \(sent), ошибок \(failed), отменено \(cancelled), отложено \(postponed.count).\n")
+            text += postponed.map { say("  postponed: ", "  отложено: ") + $0 + "\n" }.joined()
             return text
         }
     }
@@ -53,6 +55,7 @@ struct ReminderOptions: ParsableArguments {
     func run(_ ledger: LedgerDatabase, _ settings: LedgerSettings, _ global: GlobalOptions) throws -> Outcome {
         let now = try global.businessMoment()
         var outcome = Outcome()
+        outcome.say = Say(language: try global.language())
         var rendered: [(PlannedReminder, text: String)] = []
         for reminder in try ledger.plannedReminders(now: now, playbooks: try global.playbooks(ledger)) {
             var text = ""
@@ -71,7 +74,7 @@ struct ReminderOptions: ParsableArguments {
         outcome.skipped = rendered.filter { $0.0.skipped }.count
         if dryRun {
             outcome.created = rendered.count - outcome.skipped
-            outcome.lines.append("Dry run: nothing written or sent.")
+            outcome.lines.append(outcome.say("Dry run: nothing written or sent.", "Пробный прогон: ничего не записано и не отправлено."))
             return outcome
         }
         outcome.created = try ledger.recordReminders(rendered, at: now, audit: try global.auditContext()) - outcome.skipped

@@ -33,12 +33,15 @@ extension ScheduleCommand {
                 count: installments, period: period)
             let table = TableRenderer(currency: settings.currency, language: try global.language())
             let remaining = detail.position(asOf: today, buckets: settings.buckets).outstanding
+            let say = Say(language: try global.language())
             switch try ledger.restructure(contractNumber: contract, schedule: schedule, asOf: today, login: global.login,
                                           audit: try global.auditContext()) {
             case .applied(let id):
-                write("Restructured contract \(contract) (request \(id)): \(table.format(.money(remaining))) in \(installments) installments from \(from).\n")
+                write(say("Restructured contract \(contract) (request \(id)): \(table.format(.money(remaining))) in \(installments) installments from \(from).\n",
+                          "График договора \(contract) изменен (запрос \(id)): \(table.format(.money(remaining))) в \(installments) платежах с \(from.russianDescription).\n"))
             case .proposed(let id):
-                write("Request \(id) to restructure contract \(contract) waits for a head: `dolg approve \(id)`.\n")
+                write(say("Request \(id) to restructure contract \(contract) waits for a head: `dolg approve \(id)`.\n",
+                          "Запрос \(id) на новый график договора \(contract) ждет руководителя: `dolg approve \(id)`.\n"))
             }
         }
     }
@@ -71,6 +74,7 @@ struct ApproveCommand: ParsableCommand {
     func run() throws {
         let (ledger, _) = try global.openLedger()
         let contract = try ledger.approve(restructuringID: id, login: global.login, audit: try global.auditContext())
-        write("Approved request \(id): contract \(contract) follows its new schedule.\n")
+        write(Say(language: try global.language())("Approved request \(id): contract \(contract) follows its new schedule.\n",
+                                                   "Запрос \(id) одобрен: договор \(contract) идет по новому графику.\n"))
     }
 }

@@ -59,8 +59,10 @@ struct TouchCommand: ParsableCommand {
             TouchInput(contractNumber: contract, at: now, channel: channel, outcome: outcome, promiseDate: date,
                        promiseAmount: amount, callbackAt: callback, note: note, login: global.login),
             playbooks: try global.playbooks(ledger), audit: try global.auditContext())
-        let forStep = step.map { " for step \($0)" } ?? ""
-        write("Recorded \(channel.rawValue) on \(contract) at \(now.timeDescription): \(outcome.rawValue)\(forStep).\n")
+        let say = Say(language: try global.language())
+        let forStep = step.map { say(" for step \($0)", " (шаг \($0))") } ?? ""
+        write(say("Recorded \(channel.rawValue) on \(contract) at \(now.timeDescription): \(outcome.rawValue)\(forStep).\n",
+                  "Контакт по договору \(contract) в \(now.timeDescription) записан: \(channel.rawValue), \(outcome.rawValue)\(forStep).\n"))
     }
 }
 
@@ -91,7 +93,9 @@ struct HoldCommand: ParsableCommand {
             let (ledger, _) = try global.openLedger()
             try ledger.addHold(contractNumber: contract, from: today, until: until, reason: reason,
                                audit: try global.auditContext())
-            write("Contract \(contract) is on hold from \(today) to \(until): \(reason).\n")
+            write(Say(language: try global.language())(
+                "Contract \(contract) is on hold from \(today) to \(until): \(reason).\n",
+                "Договор \(contract) на паузе с \(today.russianDescription) по \(until.russianDescription): \(reason).\n"))
         }
     }
 

@@ -60,3 +60,12 @@ struct ReportScope: ParsableArguments {
 
     var contracts: ContractScope { ContractScope(managerName: manager, segment: segment) }
 }
+
+/// A message for people in their language: `say("Added client 1.", "Клиент 1 добавлен.")`.
+struct Say {
+    let language: Language
+
+    func callAsFunction(_ english: String, _ russian: String) -> String {
+        language == .russian ? russian : english
+    }
+}
