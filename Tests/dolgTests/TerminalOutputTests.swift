@@ -39,4 +39,21 @@ struct TerminalOutputTests {
         let piped = try sandbox.run(["report", "aging"]).stdout
         #expect(!piped.contains("█"))
     }
+
+    @Test("long work counts records on a terminal, and says nothing into a pipe")
+    func progress() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let sandbox = try Sandbox()
+        let file = sandbox.directory.appendingPathComponent("contracts.csv")
+        var text = "number,client,phone,amount,installments,first_due\n"
+        for index in 0..<5_001 { text += "P-\(index),Client,89170000001,1000,1,2026-12-01\n" }
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        #expect(try sandbox.run(["init"]).status == 0)
+        #expect(try sandbox.run(["import", "contracts", file.path]).status == 0)
+        let onTerminal = try inTerminal(sandbox, "export contracts", noColor: true)
+        #expect(onTerminal.contains("contracts: 5000…"))
+        let piped = try sandbox.run(["export", "contracts"])
+        #expect(piped.stderr.isEmpty)
+        #expect(piped.stdout.split(separator: "\r\n").count == 5_002)  // the header and 5 001 contracts
+    }
 }

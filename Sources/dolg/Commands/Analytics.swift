@@ -24,7 +24,10 @@ enum Analytics {
         var summaries = missing.map { _ in PortfolioSummary() }
         var agings = missing.map { _ in AgingReport(scheme: settings.buckets) }
         if let last = missing.max() {
+            let progress = Progress("contracts")
+            defer { progress.finish() }
             try ledger.scanHistories(asOf: last, scope: scope) { history in
+                progress.tick()
                 for (index, date) in missing.enumerated() where history.startDate <= date {
                     let position = history.position(asOf: date, buckets: settings.buckets)
                     summaries[index].add(position)
@@ -44,7 +47,10 @@ enum Analytics {
                          scope: ContractScope = .all) throws -> ([String: CollectionMetrics], [String: Set<Int64>]) {
         var byManager: [String: CollectionMetrics] = [:]
         var clients: [String: Set<Int64>] = [:]
+        let progress = Progress("contracts")
+        defer { progress.finish() }
         try ledger.scanHistories(asOf: to, scope: scope) { history in
+            progress.tick()
             let name = history.managerName ?? ""
             byManager[name, default: CollectionMetrics(from: from, to: to)].add(
                 installments: history.installments, entries: history.entries, touches: history.touches,
@@ -57,7 +63,10 @@ enum Analytics {
     static func forecast(_ ledger: LedgerDatabase, _ settings: LedgerSettings, today: CivilDate, periods: Int,
                          by granularity: Forecast.Granularity, scope: ContractScope = .all) throws -> Forecast {
         var forecast = Forecast(today: today, periods: max(1, periods), granularity: granularity)
+        let progress = Progress("contracts")
+        defer { progress.finish() }
         try ledger.scanHistories(asOf: today, scope: scope) { history in
+            progress.tick()
             let position = history.position(asOf: today, buckets: settings.buckets)
             var discipline = PaymentDiscipline()
             discipline.add(installments: history.installments, entries: history.entries, asOf: today, closed: false)

@@ -26,9 +26,12 @@ struct ExportCommand: ParsableCommand {
         let (ledger, _) = try global.openLedger()
         let csv = excel ? CSVRenderer.excel : CSVRenderer()
         // Rows are written as they are read: memory does not grow with the ledger.
+        let progress = Progress(kind.rawValue)
+        defer { progress.finish() }
         func emit(_ columns: [Column], _ produce: ((([Cell]) -> Void)) throws -> Void) throws {
             var buffer = csv.header(columns)
             try produce { row in
+                progress.tick()
                 buffer += csv.line(row)
                 if buffer.utf8.count > 64 * 1024 {
                     write(buffer)

@@ -22,3 +22,26 @@ enum TerminalChart {
         return String(values.map { blocks[min(7, $0 * 7 / largest)] })
     }
 }
+
+/// A count of records on stderr while long work runs, only when stderr is a terminal (never in
+/// cron or a pipe), cleared when done.
+final class Progress {
+    private let label: String
+    private let enabled = isatty(STDERR_FILENO) == 1
+    private var count = 0
+
+    init(_ label: String) {
+        self.label = label
+    }
+
+    func tick() {
+        count += 1
+        if enabled && count % 5_000 == 0 {
+            FileHandle.standardError.write(Data("\r\(label): \(count)…".utf8))
+        }
+    }
+
+    func finish() {
+        if enabled && count >= 5_000 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
