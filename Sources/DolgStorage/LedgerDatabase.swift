@@ -88,6 +88,7 @@ public final class LedgerDatabase: Sendable {
         guard FileManager.default.fileExists(atPath: path) else {
             throw DolgError(.ledgerMissing, "no ledger at \(path)",
                             remedy: "create one with `dolg init`, or point --db or DOLG_DB at yours")
+                .inRussian("реестра нет: \(path)", remedy: "создайте его командой `dolg init` или укажите свой в --db или DOLG_DB")
         }
         return try LedgerDatabase(path: path, busyTimeout: busyTimeout)
     }
@@ -158,6 +159,7 @@ public final class LedgerDatabase: Sendable {
             case .SQLITE_BUSY, .SQLITE_LOCKED:
                 return DolgError(.ledgerBusy, "the ledger is busy with another command",
                                  remedy: "try again in a moment")
+                    .inRussian("реестр занят другой командой", remedy: "повторите через минуту")
             case .SQLITE_NOTADB, .SQLITE_CORRUPT:
                 return DolgError(.ledgerFailure, "the ledger file is not a valid dolg ledger",
                                  remedy: "check --db, or restore it from a backup")

@@ -35,6 +35,14 @@ struct Dolg: ParsableCommand {
 /// Runs the command and turns every failure into one stderr line and a sysexits status.
 @main
 enum Main {
+    /// The language of error lines: the command's --lang if it got that far, else the environment.
+    static var errorLanguage: Language {
+        let arguments: [String] = CommandLine.arguments
+        var flag: String?
+        if let index = arguments.firstIndex(of: "--lang"), index + 1 < arguments.count { flag = arguments[index + 1] }
+        return (try? GlobalOptions.language(flag: flag, environment: ProcessInfo.processInfo.environment)) ?? .english
+    }
+
     static func main() {
         // Writing to a pipe whose reader has gone (a send command, `| head`) must fail the write,
         // not kill the process.
@@ -43,7 +51,7 @@ enum Main {
             var command = try Dolg.parseAsRoot()
             try command.run()
         } catch let error as DolgError {
-            FileHandle.standardError.write((error.description + "\n").data(using: .utf8)!)
+            FileHandle.standardError.write((error.line(errorLanguage) + "\n").data(using: .utf8)!)
             exit(error.exitCode)
         } catch let status as ExitCode {
             // A command that finished its work but must tell cron something (e.g. sends failed).

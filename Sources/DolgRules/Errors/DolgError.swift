@@ -9,14 +9,34 @@ public struct DolgError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What to do about it.
     public let remedy: String
 
+    /// The same in Russian, for the errors operators meet every day; others stay English.
+    public var russian: (problem: String, remedy: String)?
+
     public init(_ code: Code, _ problem: String, remedy: String) {
         self.code = code
         self.problem = problem
         self.remedy = remedy
     }
 
+    /// The error with its Russian wording.
+    public func inRussian(_ problem: String, remedy: String) -> DolgError {
+        var error = self
+        error.russian = (problem, remedy)
+        return error
+    }
+
+    public static func == (a: DolgError, b: DolgError) -> Bool {
+        a.code == b.code && a.problem == b.problem && a.remedy == b.remedy
+    }
+
     /// The one-line form printed on stderr.
     public var description: String { "dolg: error: \(problem) — \(remedy)" }
+
+    /// The one-line form in the reader's language (English where there is no Russian wording).
+    public func line(_ language: Language) -> String {
+        guard language == .russian, let russian else { return description }
+        return "dolg: ошибка: \(russian.problem) — \(russian.remedy)"
+    }
 
     public var exitCode: Int32 { code.exitStatus.rawValue }
 

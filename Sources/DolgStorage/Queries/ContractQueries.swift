@@ -67,6 +67,7 @@ extension LedgerDatabase {
                                          arguments: [number]) else {
             throw DolgError(.unknownContract, "contract '\(number)' does not exist",
                             remedy: "see `dolg contract list` for contract numbers")
+                .inRussian("договора '\(number)' нет", remedy: "номера договоров: `dolg contract list`")
         }
         return try row.contract()
     }

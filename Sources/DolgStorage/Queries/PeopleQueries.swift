@@ -38,6 +38,7 @@ extension LedgerDatabase {
                                          arguments: [id]) else {
             throw DolgError(.unknownClient, "client \(id) does not exist",
                             remedy: "see `dolg client list` for client ids")
+                .inRussian("клиента \(id) нет", remedy: "номера клиентов: `dolg client list`")
         }
         return row.client()
     }

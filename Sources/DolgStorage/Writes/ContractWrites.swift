@@ -16,6 +16,8 @@ extension LedgerDatabase {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM contracts WHERE number = ?", arguments: [number]) == true {
                 throw DolgError(.duplicateContractNumber, "contract number '\(number)' is already in the ledger",
                                 remedy: "give a new --number; see it with `dolg contract show \(number)`")
+                    .inRussian("договор с номером '\(number)' уже есть в реестре",
+                               remedy: "укажите другой --number; посмотреть: `dolg contract show \(number)`")
             }
             return try insertContract(db, number: number, clientID: clientID, managerID: managerID, terms: terms,
                                       segment: segment, installments: installments, customSchedule: customSchedule,

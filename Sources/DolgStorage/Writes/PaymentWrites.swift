@@ -18,6 +18,7 @@ extension LedgerDatabase {
         guard amount.isPositive else {
             throw DolgError(.amountNotPositive, "AMOUNT \(amount) is not positive",
                             remedy: "give the amount received; to undo a payment use `dolg pay reverse`")
+                .inRussian("сумма платежа \(amount) не больше нуля", remedy: "укажите полученную сумму; отменить платеж: `dolg pay reverse`")
         }
         return try writeUnlessUnchanged(audit) { db in
             if let reference, let existing = try paymentWithReference(reference, db) {

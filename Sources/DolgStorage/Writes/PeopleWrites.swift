@@ -60,6 +60,7 @@ extension LedgerDatabase {
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM managers WHERE name = ?", arguments: [name]) else {
             throw DolgError(.unknownManager, "--manager '\(name)' is not a known manager",
                             remedy: "see `dolg manager list`, or add one with `dolg manager add`")
+                .inRussian("менеджера '\(name)' нет в реестре", remedy: "см. `dolg manager list` или добавьте: `dolg manager add`")
         }
         return id
     }

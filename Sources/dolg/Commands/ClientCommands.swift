@@ -32,6 +32,7 @@ struct ClientCommand: ParsableCommand {
             } catch {
                 throw DolgError(.invalidPhone, "--phone '\(phone)' is not a phone number: \(error)",
                                 remedy: "write it like +7 917 123-45-67 or 89171234567")
+                    .inRussian("--phone '\(phone)': это не номер телефона", remedy: "пишите так: +7 917 123-45-67 или 89171234567")
             }
             if let inn, !(inn.count == 10 || inn.count == 12) || !inn.allSatisfy(\.isNumber) {
                 throw DolgError(.invalidValue, "--inn '\(inn)' is not an INN", remedy: "an INN has 10 or 12 digits")

@@ -63,6 +63,7 @@ final class RunLock {
             close(descriptor)
             throw DolgError(.ledgerBusy, "another `dolg daily` is running on this ledger",
                             remedy: "let it finish; run again afterwards if needed")
+                .inRussian("другой `dolg daily` уже работает с этим реестром", remedy: "дождитесь его окончания")
         }
     }
 

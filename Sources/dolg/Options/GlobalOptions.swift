@@ -82,7 +82,11 @@ struct GlobalOptions: ParsableArguments {
 
     /// The language for people: --lang, DOLG_LANG, then LC_ALL/LANG (ru_* is Russian).
     func language() throws(DolgError) -> Language {
-        if let code = lang ?? environment["DOLG_LANG"].flatMap({ $0.isEmpty ? nil : $0 }) {
+        try Self.language(flag: lang, environment: environment)
+    }
+
+    static func language(flag: String?, environment: [String: String]) throws(DolgError) -> Language {
+        if let code = flag ?? environment["DOLG_LANG"].flatMap({ $0.isEmpty ? nil : $0 }) {
             guard let language = Language(rawValue: code.lowercased()) else {
                 throw DolgError(.invalidValue, "language '\(code)' is not supported", remedy: "use en or ru")
             }
@@ -126,9 +130,11 @@ func parseDate(_ text: String, option: String) throws(DolgError) -> CivilDate {
     } catch .noSuchDay {
         throw DolgError(.invalidDate, "\(option) '\(text)' is not a day of the calendar",
                         remedy: "give a real date as YYYY-MM-DD")
+            .inRussian("\(option) '\(text)': такого дня нет в календаре", remedy: "укажите настоящую дату: ГГГГ-ММ-ДД")
     } catch {
         throw DolgError(.invalidDate, "\(option) '\(text)' is not a date",
                         remedy: "write it as YYYY-MM-DD, e.g. 2026-12-15")
+            .inRussian("\(option) '\(text)': это не дата", remedy: "пишите так: 2026-12-15 или 15.12.2026")
     }
 }
 
@@ -139,6 +145,7 @@ func parseMoney(_ text: String, option: String) throws(DolgError) -> Money {
     } catch {
         throw DolgError(.invalidAmount, "\(option) '\(text)' is not an amount: \(error)",
                         remedy: "write it like 5000, 5000.50 or '5 000,50'")
+            .inRussian("\(option) '\(text)': это не сумма", remedy: "пишите так: 5000, 5000,50 или '5 000,50'")
     }
 }
 
