@@ -1,0 +1,108 @@
+import ArgumentParser
+import DolgRules
+import DolgStorage
+import Foundation
+
+extension DynamicsCalendar.Step: ExpressibleByArgument {}
+
+extension ReportCommand {
+    /// `dolg report dynamics`: whether overdue is rising or falling, and where it piles up.
+    struct Dynamics: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Overdue rate, overdue amount and contracts per bucket over time.",
+            discussion: """
+                One row per day, week or month end. Days with a nightly snapshot use it; other days are \
+                recomputed from the ledger's history, which the as-of rules make exact. `change` is the \
+                overdue rate's move since the row before, in percentage points.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var scope: ReportScope
+        @OptionGroup var period: PeriodOptions
+        @Option(help: "day, week or month.") var by: DynamicsCalendar.Step = .month
+
+        func run() throws {
+            let (ledger, settings) = try global.openLedger()
+            let (from, to) = try period.period(global)
+            let points = try Analytics.dynamics(ledger, settings, DynamicsCalendar.dates(from: from, to: to, by: by),
+                                                scope: scope.contracts)
+            let labels = settings.buckets.buckets.map(\.label)
+            var report = Report(
+                columns: [Column("date"), Column("source"), Column("active"), Column("overdue"), Column("overdue_rate"),
+                          Column("change"), Column("overdue_amount")] + labels.map { Column("bucket_" + $0, $0) },
+                rows: points.enumerated().map { index, point in
+                    let change = index == 0 ? nil : point.overdueRate.tenths - points[index - 1].overdueRate.tenths
+                    let changeText = change.map { ($0 >= 0 ? "+" : "-") + "\(abs($0) / 10).\(abs($0) % 10)" }
+                    return [.date(point.date), .text(point.source.rawValue), .integer(point.active), .integer(point.overdue),
+                            .percentage(point.overdueRate), .optionalText(changeText), .money(point.overdueAmount)]
+                        + point.bucketCounts.map { .integer($0) }
+                })
+            if output.showsCharts {
+                // The overdue rate so far, as a sparkline that grows row by row.
+                let rates = points.map(\.overdueRate.tenths)
+                report = report.adding(Column("trend", ""), cells: rates.indices.map {
+                    .text(TerminalChart.sparkline(Array(rates[...$0])))
+                }, footer: .empty)
+            }
+            output.print(report, settings, try global.language())
+        }
+    }
+}
+
+extension ReportCommand {
+    /// `dolg report rolls`: where debt gets stuck.
+    struct Rolls: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Roll rates: per month, of the contracts in each bucket at its start, where they were at its end.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var period: PeriodOptions
+        @OptionGroup var scope: ReportScope
+
+        func run() throws {
+            let (ledger, settings) = try global.openLedger()
+            let (from, to) = try period.period(global)
+            var rolls = RollRates(from: from, to: to, scheme: settings.buckets)
+            try ledger.scanHistories(asOf: to, scope: scope.contracts) { history in
+                rolls.add(startDate: history.startDate) { history.position(asOf: $0, buckets: settings.buckets) }
+            }
+            let report = Report(
+                columns: [Column("month"), Column("from"), Column("contracts"), Column("deeper"), Column("stayed"),
+                          Column("shallower"), Column("current"), Column("terminated")],
+                rows: rolls.rows.map { row in
+                    [.text(String(row.month.description.prefix(7))), .text(row.from), .integer(row.contracts),
+                     .integer(row.deeper), .integer(row.stayed), .integer(row.shallower), .integer(row.current),
+                     .integer(row.terminated)]
+                })
+            output.print(report, settings, try global.language())
+        }
+    }
+
+    /// `dolg report effectiveness`: which steps bring the money.
+    struct EffectivenessReport: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "effectiveness",
+            abstract: "For late debts paid in the period: the ladder step they had reached, counts and amounts.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var scope: ReportScope
+        @OptionGroup var period: PeriodOptions
+
+        func run() throws {
+            let (ledger, settings) = try global.openLedger()
+            let (from, to) = try period.period(global)
+            var effect = Effectiveness(from: from, to: to, ladder: try global.playbooks(ledger).standard.ladder)
+            try ledger.scanHistories(asOf: to, scope: scope.contracts) { history in
+                effect.add(installments: history.installments, entries: history.entries, terminatedOn: history.terminatedOn,
+                           start: history.startDate, buckets: settings.buckets)
+            }
+            let report = Report(
+                columns: [Column("paid_after"), Column("episodes"), Column("amount")],
+                rows: effect.rows.map { [.text($0.step), .integer($0.episodes), .money($0.amount)] })
+            output.print(report, settings, try global.language())
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import DolgRules
+
+/// The period a report covers: `--from` to `--to` (the business date by default).
+struct PeriodOptions: ParsableArguments {
+    @Option(help: "The period's first day (default: 30 days before --to).") var from: String?
+    @Option(help: "The period's last day (default: the business date).") var to: String?
+
+    func period(_ global: GlobalOptions) throws(DolgError) -> (from: CivilDate, to: CivilDate) {
+        var to = try global.businessDate()
+        if let text = self.to { to = try parseDate(text, option: "--to") }
+        var from = to.adding(days: -30)
+        if let text = self.from { from = try parseDate(text, option: "--from") }
+        guard from <= to else {
+            throw DolgError(.invalidDate, "--from \(from) is after --to \(to)", remedy: "give a period that runs forward")
+        }
+        return (from, to)
+    }
+}
