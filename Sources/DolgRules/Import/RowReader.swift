@@ -1,0 +1,107 @@
+/// A problem with one cell of an imported file: where, which column, what value, why.
+public struct ImportRowError: Hashable, Sendable, CustomStringConvertible {
+    /// The file, when an import reads more than one.
+    public private(set) var file: String?
+    public let line: Int
+    public let column: String
+    public let value: String
+    public let problem: String
+
+    public init(line: Int, column: String, value: String, problem: String) {
+        self.line = line
+        self.column = column
+        self.value = value
+        self.problem = problem
+    }
+
+    /// The same problem, attributed to `file`.
+    public func `in`(_ file: String) -> ImportRowError {
+        var copy = self
+        copy.file = file
+        return copy
+    }
+
+    /// `3: phone '12345': not a phone number`, printed after the file name.
+    public var description: String { "\(line): \(column) '\(value)': \(problem)" }
+}
+
+/// Typed cells read from one row of a CSV file, collecting every problem of the row.
+public struct RowReader {
+    public let line: Int
+    let fields: [String: String]
+    public private(set) var errors: [ImportRowError] = []
+
+    /// `fields` maps lowercased column names to trimmed values.
+    public init(line: Int, fields: [String: String]) {
+        self.line = line
+        self.fields = fields
+    }
+
+    public func optionalText(_ column: String) -> String? {
+        guard let value = fields[column], !value.isEmpty else { return nil }
+        return value
+    }
+
+    public mutating func text(_ column: String) -> String {
+        guard let value = optionalText(column) else {
+            fail(column, "", "is empty")
+            return ""
+        }
+        return value
+    }
+
+    public mutating func money(_ column: String, optional: Bool = false) -> Money? {
+        guard let value = optionalText(column) else {
+            if !optional { fail(column, "", "is empty") }
+            return nil
+        }
+        do {
+            return try MoneyParser.parse(value)
+        } catch {
+            fail(column, value, "not an amount (\(error))")
+            return nil
+        }
+    }
+
+    public mutating func date(_ column: String, optional: Bool = false) -> CivilDate? {
+        guard let value = optionalText(column) else {
+            if !optional { fail(column, "", "is empty") }
+            return nil
+        }
+        do {
+            return try CivilDate.parse(value)
+        } catch .noSuchDay {
+            fail(column, value, "no such day")
+        } catch {
+            fail(column, value, "not a date (write 2026-12-15 or 15.12.2026)")
+        }
+        return nil
+    }
+
+    public mutating func integer(_ column: String) -> Int? {
+        guard let value = optionalText(column) else {
+            fail(column, "", "is empty")
+            return nil
+        }
+        guard let number = Int(value) else {
+            fail(column, value, "not a whole number")
+            return nil
+        }
+        return number
+    }
+
+    public mutating func phone(_ column: String) -> PhoneNumber? {
+        let value = text(column)
+        guard !value.isEmpty else { return nil }
+        do {
+            return try PhoneNumber(parsing: value)
+        } catch {
+            fail(column, value, "not a phone number (\(error))")
+            return nil
+        }
+    }
+
+    public mutating func fail(_ column: String, _ value: String, _ problem: String) {
+        errors.append(ImportRowError(line: line, column: column, value: value, problem: problem))
+    }
+}
