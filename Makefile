@@ -10,7 +10,7 @@ DEMO_DB    := $(DEMO_DIR)/ledger.sqlite
 DEMO_TODAY := 2026-11-20
 RELEASE    := .build/release/dolg
 
-.PHONY: all deps build release test demo dashboard install clean
+.PHONY: all deps build release test demo dashboard bench install clean
 
 all: build
 
@@ -72,6 +72,16 @@ dashboard: demo
 	  --screenshot=docs/dashboard.png file://$(CURDIR)/$(DEMO_DIR)/dashboard.html
 
 # The binary, its man page (generated from the argument definitions) and shell completions.
+# The benchmark (see docs/performance.md): SIZES="1000 10000 100000", FULL=1 adds 1 000 000.
+bench: deps
+	@command -v hyperfine >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine; \
+	  else echo "make bench needs the hyperfine package" >&2; exit 1; fi; }
+	$(SWIFT) build -c release --product dolg
+	$(SWIFT) build -c release --product dolg-bench
+	bench/run.sh
+
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \

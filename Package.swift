@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "dolg", targets: ["dolg"]),
+        .executable(name: "dolg-bench", targets: ["dolg-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,6 +33,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
+            ]),
+        // The benchmark's portfolio generator: CSV for the import path, or a ledger written directly.
+        .executableTarget(
+            name: "dolg-bench",
+            dependencies: [
+                "DolgRules",
+                "DolgStorage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "DolgRulesTests", dependencies: ["DolgRules"]),
         .testTarget(
