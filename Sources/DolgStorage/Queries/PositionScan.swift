@@ -27,6 +27,9 @@ public struct ContractPositionRow: Sendable {
     public let managerName: String?
     /// The contract's segment (`retail`, `b2b`, `vip`), which chooses its playbook.
     public let segment: String?
+    /// `person` or `business`, and the client's clock minus the business's in minutes.
+    public let clientKind: String
+    public let clientTimeOffsetMinutes: Int
     public let position: ContractPosition
 }
 
@@ -48,7 +51,7 @@ extension LedgerDatabase {
                     terminations.date AS terminated_on,
                     (SELECT COALESCE(SUM(payments.amount), 0) FROM payments
                         WHERE payments.contract_id = contracts.id AND payments.date <= :asOf) AS net_paid,
-                    contracts.segment
+                    contracts.segment, clients.kind AS client_kind, clients.time_offset_minutes
                 FROM contracts
                 JOIN clients ON clients.id = contracts.client_id
                 LEFT JOIN managers ON managers.id = COALESCE(contracts.manager_id, clients.manager_id)
@@ -61,11 +64,16 @@ extension LedgerDatabase {
                 """, arguments: ["asOf": asOf.description, "manager": scope.managerName, "client": scope.clientID,
                                  "segment": scope.segment])
             let restructured = try restructuredSchedules(db)
-            let installments = try Row.fetchCursor(db, sql: """
-                SELECT contract_id, seq, due_date, principal, interest FROM installments
-                WHERE (:client IS NULL OR contract_id IN (SELECT id FROM contracts WHERE client_id = :client))
-                ORDER BY contract_id, seq
-                """, arguments: ["client": scope.clientID])
+            // One client's installments by index; everyone's in one ordered pass. (A condition such as
+            // `:client IS NULL OR …` would keep SQLite from using the index in the first case.)
+            let installments = try scope.clientID.map { client in
+                try Row.fetchCursor(db, sql: """
+                    SELECT contract_id, seq, due_date, principal, interest FROM installments
+                    WHERE contract_id IN (SELECT id FROM contracts WHERE client_id = ?) ORDER BY contract_id, seq
+                    """, arguments: [client])
+            } ?? Row.fetchCursor(db, sql: """
+                SELECT contract_id, seq, due_date, principal, interest FROM installments ORDER BY contract_id, seq
+                """)
             // Columns are read by position: looking names up would cost more than the rules' arithmetic.
             var pending: (contractID: Int64, installment: Installment)?
             while let row = try contracts.next() {
@@ -89,7 +97,8 @@ extension LedgerDatabase {
                     terminatedOn: try terminatedOn.map(storedDate), asOf: asOf, buckets: buckets)
                 try body(ContractPositionRow(
                     contractID: contractID, number: row[1], clientID: row[2], clientName: row[3],
-                    clientPhone: row[4], managerName: row[5], segment: row[8], position: position))
+                    clientPhone: row[4], managerName: row[5], segment: row[8], clientKind: row[9],
+                    clientTimeOffsetMinutes: row[10], position: position))
             }
         }
     }

@@ -89,25 +89,26 @@ extension LedgerDatabase {
     public func scanWork(now: BusinessMoment, scope: ContractScope = .all, playbooks: PlaybookSet,
                          _ body: (ContractWorkRow) throws -> Void) throws(DolgError) {
         let settings = try settings()
-        let (touchesByContract, holdsByContract, clients) = try read { db in
+        let (touchesByContract, holdsByContract, contacts) = try read { db in
             (try touches(db, contractID: nil, asOf: now.date), try holds(db, contractID: nil, from: now.date),
-             try clientContacts(db, now: now))
+             try recentContacts(db, now: now))
         }
         try scanPositions(asOf: now.date, scope: scope, buckets: settings.buckets) { row in
             guard row.position.status.isOpen else { return }
             let state = ContractWorkState(position: row.position, touches: touchesByContract[row.contractID] ?? [],
                                           holds: holdsByContract[row.contractID] ?? [],
                                           playbook: playbooks.playbook(forSegment: row.segment), now: now)
-            try body(ContractWorkRow(row: row, state: state, client: clients[row.clientID]
-                ?? ClientContacts(kind: "person", timeOffsetMinutes: 0, earlier: [:])))
+            try body(ContractWorkRow(row: row, state: state, client: ClientContacts(
+                kind: row.clientKind, timeOffsetMinutes: row.clientTimeOffsetMinutes, earlier: contacts[row.clientID] ?? [:])))
         }
     }
 }
 
 extension LedgerDatabase {
-    /// Every client's kind, clock offset and contacts since the start of the month or week,
-    /// whichever is earlier: answered calls and visits from touches, sent messages from the outbox.
-    func clientContacts(_ db: Database, now: BusinessMoment) throws -> [Int64: ClientContacts] {
+    /// Each client's contacts since the start of the month or week, whichever is earlier, by kind:
+    /// answered calls and visits from touches, sent messages from the outbox. Only clients with
+    /// such contacts appear.
+    func recentContacts(_ db: Database, now: BusinessMoment) throws -> [Int64: [ContactPolicy.Kind: [BusinessMoment]]] {
         let today = now.date
         let from = min(CivilDate(year: today.year, month: today.month, day: 1)!, today.startOfWeek)
         var earlier: [Int64: [ContactPolicy.Kind: [BusinessMoment]]] = [:]
@@ -127,13 +128,7 @@ extension LedgerDatabase {
                   let at = BusinessMoment.parse(row[2]) else { continue }
             earlier[row[0], default: [:]][kind, default: []].append(at)
         }
-        var clients: [Int64: ClientContacts] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, kind, time_offset_minutes FROM clients") {
-            let id: Int64 = row["id"]
-            clients[id] = ClientContacts(kind: row["kind"], timeOffsetMinutes: row["time_offset_minutes"],
-                                         earlier: earlier[id] ?? [:])
-        }
-        return clients
+        return earlier
     }
 }
 
