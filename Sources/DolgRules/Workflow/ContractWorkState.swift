@@ -33,6 +33,12 @@ public struct ContractWorkState: Hashable, Sendable {
     public init(position: ContractPosition, touches: [Touch], holds: [Hold], playbook: Playbook,
                 now: BusinessMoment) {
         let today = now.date
+        // Most contracts have nothing late and no history of contact: nothing to work out.
+        if touches.isEmpty && holds.isEmpty && position.oldestOverdueDueDate == nil {
+            (hold, promise, promiseState, keptPromises, brokenPromises, lastTouch) = (nil, nil, nil, 0, 0, nil)
+            (escalated, step, stepDueDate, stepDone, notBefore, skippedSteps) = (false, nil, nil, false, nil, [])
+            return
+        }
         let ordered = touches.sorted { ($0.at, $0.id) < ($1.at, $1.id) }
         lastTouch = ordered.last
         hold = holds.first { $0.isActive(on: today) }
