@@ -21,9 +21,11 @@ struct NextCommand: ParsableCommand {
     func run() throws {
         let (ledger, settings) = try global.openLedger()
         let now = try global.businessMoment()
-        var items: [(work: ContractWorkRow, postponed: ContactPolicy.Decision)] = []
         let playbooks = try global.playbooks(ledger)
         let policy = playbooks.contactPolicy
+        let table = TableRenderer(currency: settings.currency, language: try global.language())
+        // Only what the list shows is kept, with its sort key: the list can be a large part of the ledger.
+        var items: [(key: WorkOrder.Key, cells: [Cell])] = []
         try ledger.scanWork(now: now, scope: try global.scope(ledger, manager: manager, all: all),
                             playbooks: playbooks) { work in
             guard work.state.isDue(on: now.date), let step = work.state.step else { return }
@@ -32,53 +34,53 @@ struct NextCommand: ParsableCommand {
                 decision = policy.decide(
                     kind, at: work.client.localTime(now), earlier: work.client.earlier[kind] ?? [])
             }
-            items.append((work, decision))
+            items.append((WorkOrder.key(work, postponed: decision != .allowed), cells(work, step, decision, now, table)))
         }
-        // Work that can be done now first, by risk; what the contact policy postpones after it.
-        items.sort { a, b in
-            let (aNow, bNow) = (a.postponed == .allowed, b.postponed == .allowed)
-            return aNow != bNow ? aNow : WorkOrder.key(a.work) < WorkOrder.key(b.work)
-        }
-        let table = TableRenderer(currency: settings.currency, language: try global.language())
+        items.sort { $0.key < $1.key }
         let report = Report(
             columns: [Column("contract"), Column("client"), Column("phone"), Column("manager"), Column("step"),
                       Column("channel"), Column("step_due"), Column("not_before"), Column("bucket"),
                       Column("days_overdue"), Column("overdue_amount"), Column("outstanding"), Column("last_touch"),
                       Column("promise"), Column("skipped"), Column("postponed"), Column("instruction")],
-            rows: items.map { work, decision in
-                let row = work.row
-                let state = work.state
-                let position = row.position
-                let lastTouch = state.lastTouch.map { "\($0.at.date) \($0.channel.rawValue) \($0.outcome.rawValue)" }
-                let promise = state.promise.map { promise in
-                    "\(table.format(.money(promise.amount))) by \(promise.dueDate) \(state.promiseState?.rawValue ?? "")"
-                }
-                var notBefore = state.notBefore.flatMap { $0 > now ? $0 : nil }
-                var postponed: String?
-                if case .postponed(let until, let reason) = decision {
-                    // The policy speaks in the client's clock; the list in the business's.
-                    notBefore = max(notBefore ?? until, until.adding(minutes: -work.client.timeOffsetMinutes))
-                    postponed = reason
-                }
-                let notBeforeText = notBefore.map { $0.date == now.date ? $0.timeDescription : $0.description }
-                return [.text(row.number), .text(row.clientName), .text(privacy.phone(row.clientPhone)),
-                        .optionalText(row.managerName), .text(state.step?.name ?? ""),
-                        .text(state.step?.channel.rawValue ?? ""), .optionalDate(state.stepDueDate),
-                        .optionalText(notBeforeText), .optionalText(position.bucket?.label), .integer(position.daysOverdue),
-                        .money(position.overdueAmount), .money(position.outstanding), .optionalText(lastTouch),
-                        .optionalText(promise), .optionalText(state.skippedSteps.isEmpty ? nil
-                            : state.skippedSteps.map(\.name).joined(separator: " ")), .optionalText(postponed),
-                        .text((state.escalated ? "Escalated: " : "") + (state.step?.instruction ?? ""))]
-            })
+            rows: items.map(\.cells))
         output.print(report, settings, try global.language())
+    }
+
+    func cells(_ work: ContractWorkRow, _ step: LadderStep, _ decision: ContactPolicy.Decision, _ now: BusinessMoment,
+               _ table: TableRenderer) -> [Cell] {
+        let row = work.row
+        let state = work.state
+        let position = row.position
+        let lastTouch = state.lastTouch.map { "\($0.at.date) \($0.channel.rawValue) \($0.outcome.rawValue)" }
+        let promise = state.promise.map { promise in
+            "\(table.format(.money(promise.amount))) by \(promise.dueDate) \(state.promiseState?.rawValue ?? "")"
+        }
+        var notBefore = state.notBefore.flatMap { $0 > now ? $0 : nil }
+        var postponed: String?
+        if case .postponed(let until, let reason) = decision {
+            // The policy speaks in the client's clock; the list in the business's.
+            notBefore = max(notBefore ?? until, until.adding(minutes: -work.client.timeOffsetMinutes))
+            postponed = reason
+        }
+        let notBeforeText = notBefore.map { $0.date == now.date ? $0.timeDescription : $0.description }
+        return [.text(row.number), .text(row.clientName), .text(privacy.phone(row.clientPhone)),
+                .optionalText(row.managerName), .text(step.name), .text(step.channel.rawValue),
+                .optionalDate(state.stepDueDate), .optionalText(notBeforeText), .optionalText(position.bucket?.label),
+                .integer(position.daysOverdue), .money(position.overdueAmount), .money(position.outstanding),
+                .optionalText(lastTouch), .optionalText(promise),
+                .optionalText(state.skippedSteps.isEmpty ? nil : state.skippedSteps.map(\.name).joined(separator: " ")),
+                .optionalText(postponed), .text((state.escalated ? "Escalated: " : "") + step.instruction)]
     }
 }
 
-/// The order of the work list: the riskiest first.
+/// The order of the work list: what can be done now before what the contact policy postpones;
+/// then the riskiest first: broken promises, deeper buckets, larger amounts, more days late.
 enum WorkOrder {
-    static func key(_ work: ContractWorkRow) -> (Int, Int, Int64, Int, String) {
+    typealias Key = (Int, Int, Int, Int64, Int, String)
+
+    static func key(_ work: ContractWorkRow, postponed: Bool) -> Key {
         let position = work.row.position
-        return (work.state.promiseState == .broken ? 0 : 1, -(position.bucket?.index ?? -1),
+        return (postponed ? 1 : 0, work.state.promiseState == .broken ? 0 : 1, -(position.bucket?.index ?? -1),
                 -position.overdueAmount.minorUnits, -position.daysOverdue, work.row.number)
     }
 }
