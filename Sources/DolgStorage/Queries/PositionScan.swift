@@ -56,16 +56,15 @@ extension LedgerDatabase {
                 JOIN clients ON clients.id = contracts.client_id
                 LEFT JOIN managers ON managers.id = COALESCE(contracts.manager_id, clients.manager_id)
                 LEFT JOIN terminations ON terminations.contract_id = contracts.id
-                WHERE contracts.start_date <= :asOf
+                WHERE contracts.start_date <= :asOf\(scope.clientID == nil ? "" : " AND contracts.client_id = :client")
                     AND (:manager IS NULL OR managers.name = :manager)
-                    AND (:client IS NULL OR clients.id = :client)
                     AND (:segment IS NULL OR contracts.segment = :segment)
                 ORDER BY contracts.id
                 """, arguments: ["asOf": asOf.description, "manager": scope.managerName, "client": scope.clientID,
                                  "segment": scope.segment])
             let restructured = try restructuredSchedules(db)
-            // One client's installments by index; everyone's in one ordered pass. (A condition such as
-            // `:client IS NULL OR …` would keep SQLite from using the index in the first case.)
+            // One client's contracts and installments by index; everyone's in one ordered pass. (A
+            // condition such as `:client IS NULL OR …` would keep SQLite from using the index.)
             let installments = try scope.clientID.map { client in
                 try Row.fetchCursor(db, sql: """
                     SELECT contract_id, seq, due_date, principal, interest FROM installments
