@@ -13,6 +13,28 @@ public struct PlannedReminder: Sendable {
     public let skipped: Bool
 }
 
+/// A rendered reminder, ready for the outbox: only what is stored, so a large run stays small.
+public struct OutboxDraft: Sendable {
+    public let contractID: Int64
+    public let seq: Int
+    public let step: String
+    public let channel: String
+    public let phone: String
+    /// Empty for a skipped step.
+    public let text: String
+    public let skipped: Bool
+
+    public init(_ reminder: PlannedReminder, text: String) {
+        contractID = reminder.contractID
+        seq = reminder.candidate.installment.installment.seq
+        step = reminder.candidate.step.name
+        channel = reminder.candidate.step.channel.rawValue
+        phone = reminder.phone
+        self.text = text
+        skipped = reminder.skipped
+    }
+}
+
 /// A message of the outbox and where it stands.
 public struct OutboxMessage: Sendable {
     public enum Status: String, Sendable, CaseIterable {
@@ -36,8 +58,10 @@ public struct OutboxMessage: Sendable {
 }
 
 extension LedgerDatabase {
-    /// Reminders due as of `now` that are not in the outbox yet, per `ReminderPlanner`.
-    public func plannedReminders(now: BusinessMoment, playbooks: PlaybookSet) throws(DolgError) -> [PlannedReminder] {
+    /// Reminders due as of `now` that are not in the outbox yet, per `ReminderPlanner`, handed to
+    /// `body` one at a time (with the contract's position, for the message's variables).
+    public func plannedReminders(now: BusinessMoment, playbooks: PlaybookSet,
+                                 _ body: (PlannedReminder) throws -> Void) throws(DolgError) {
         let windowStart = now.date.adding(days: -ReminderPlanner.catchUpDays)
         var recorded: [Int64: Set<ReminderKey>] = [:]
         try read { db in
@@ -47,25 +71,23 @@ extension LedgerDatabase {
                 recorded[row[0], default: []].insert(ReminderKey(seq: row[1], step: row[2]))
             }
         }
-        var planned: [PlannedReminder] = []
         try scanWork(now: now, playbooks: playbooks) { work in
             let plan = ReminderPlanner.plan(work.row.position, state: work.state,
                                             playbook: playbooks.playbook(forSegment: work.row.segment), today: now.date,
                                             recorded: recorded[work.row.contractID] ?? [])
             for (candidates, skipped) in [(plan.send, false), (plan.skip, true)] {
                 for candidate in candidates {
-                    planned.append(PlannedReminder(
+                    try body(PlannedReminder(
                         contractID: work.row.contractID, contractNumber: work.row.number, clientName: work.row.clientName,
                         phone: work.row.clientPhone, client: work.client, position: work.row.position,
                         candidate: candidate, skipped: skipped))
                 }
             }
         }
-        return planned
     }
 
     /// Records reminders in the outbox; one that is already there (a concurrent run) is left as it is.
-    public func recordReminders(_ reminders: [(PlannedReminder, text: String)], at now: BusinessMoment,
+    public func recordReminders(_ reminders: [OutboxDraft], at now: BusinessMoment,
                                 audit: AuditContext) throws(DolgError) -> Int {
         try write(audit) { db in
             let insert = try db.makeStatement(sql: """
@@ -73,10 +95,9 @@ extension LedgerDatabase {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             var inserted = 0
-            for (reminder, text) in reminders {
-                try insert.execute(arguments: [
-                    reminder.contractID, reminder.candidate.installment.installment.seq, reminder.candidate.step.name,
-                    reminder.candidate.step.channel.rawValue, reminder.phone, text, reminder.skipped, now.description])
+            for draft in reminders {
+                try insert.execute(arguments: [draft.contractID, draft.seq, draft.step, draft.channel, draft.phone,
+                                               draft.text, draft.skipped, now.description])
                 inserted += db.changesCount
             }
             return inserted

@@ -28,7 +28,7 @@ struct DailyCommand: ParsableCommand {
         }
         let snapshotTaken = reminders.dryRun ? false
             : try ledger.recordSnapshot(summary, aging: aging, asOf: now.date, audit: try global.auditContext())
-        let outcome = try reminders.run(ledger, settings, global)
+        let outcome = try reminders.run(ledger, settings, global, listEach: false)
         let language = try global.language()
         let table = TableRenderer(currency: settings.currency, language: language)
         let say = Say(language: language)

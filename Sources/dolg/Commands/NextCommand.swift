@@ -37,13 +37,11 @@ struct NextCommand: ParsableCommand {
             items.append((WorkOrder.key(work, postponed: decision != .allowed), cells(work, step, decision, now, table)))
         }
         items.sort { $0.key < $1.key }
-        let report = Report(
-            columns: [Column("contract"), Column("client"), Column("phone"), Column("manager"), Column("step"),
-                      Column("channel"), Column("step_due"), Column("not_before"), Column("bucket"),
-                      Column("days_overdue"), Column("overdue_amount"), Column("outstanding"), Column("last_touch"),
-                      Column("promise"), Column("skipped"), Column("postponed"), Column("instruction")],
-            rows: items.map(\.cells))
-        output.print(report, settings, try global.language())
+        let columns = [Column("contract"), Column("client"), Column("phone"), Column("manager"), Column("step"),
+                       Column("channel"), Column("step_due"), Column("not_before"), Column("bucket"),
+                       Column("days_overdue"), Column("overdue_amount"), Column("outstanding"), Column("last_touch"),
+                       Column("promise"), Column("skipped"), Column("postponed"), Column("instruction")]
+        output.printRows(columns, count: items.count, settings, try global.language()) { items[$0].cells }
     }
 
     func cells(_ work: ContractWorkRow, _ step: LadderStep, _ decision: ContactPolicy.Decision, _ now: BusinessMoment,

@@ -36,17 +36,16 @@ struct OverdueCommand: ParsableCommand {
         rows.sort { a, b in
             (-a.daysOverdue, -a.overdueAmount.minorUnits, a.number) < (-b.daysOverdue, -b.overdueAmount.minorUnits, b.number)
         }
-        let report = Report(
-            columns: [Column("contract"), Column("client"), Column("phone"), Column("manager"), Column("bucket"),
-                      Column("days_overdue"), Column("overdue_amount"), Column("outstanding"),
-                      Column("next_action"), Column("next_action_due")],
-            rows: rows.map { row in
-                [.text(row.number), .text(row.clientName), .text(privacy.phone(row.phone)),
-                 .optionalText(row.managerName), .text(row.bucket.label), .integer(row.daysOverdue),
-                 .money(row.overdueAmount), .money(row.outstanding), .optionalText(row.nextAction?.step.name),
-                 .optionalDate(row.nextAction?.dueDate)]
-            })
-        output.print(report, settings, try global.language())
+        let columns = [Column("contract"), Column("client"), Column("phone"), Column("manager"), Column("bucket"),
+                       Column("days_overdue"), Column("overdue_amount"), Column("outstanding"), Column("next_action"),
+                       Column("next_action_due")]
+        output.printRows(columns, count: rows.count, settings, try global.language()) { index in
+            let row = rows[index]
+            return [.text(row.number), .text(row.clientName), .text(privacy.phone(row.phone)),
+                    .optionalText(row.managerName), .text(row.bucket.label), .integer(row.daysOverdue),
+                    .money(row.overdueAmount), .money(row.outstanding), .optionalText(row.nextAction?.step.name),
+                    .optionalDate(row.nextAction?.dueDate)]
+        }
     }
 }
 

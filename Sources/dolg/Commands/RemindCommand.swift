@@ -52,12 +52,14 @@ struct ReminderOptions: ParsableArguments {
         }
     }
 
-    func run(_ ledger: LedgerDatabase, _ settings: LedgerSettings, _ global: GlobalOptions) throws -> Outcome {
+    /// Runs the reminders; `listEach` lists every message (as `remind` does; `daily` only sums up).
+    func run(_ ledger: LedgerDatabase, _ settings: LedgerSettings, _ global: GlobalOptions,
+             listEach: Bool = true) throws -> Outcome {
         let now = try global.businessMoment()
         var outcome = Outcome()
         outcome.say = Say(language: try global.language())
-        var rendered: [(PlannedReminder, text: String)] = []
-        for reminder in try ledger.plannedReminders(now: now, playbooks: try global.playbooks(ledger)) {
+        var drafts: [OutboxDraft] = []
+        try ledger.plannedReminders(now: now, playbooks: try global.playbooks(ledger)) { reminder in
             var text = ""
             if !reminder.skipped, let template = reminder.candidate.step.template {
                 let variables = ReminderPlanner.variables(
@@ -65,19 +67,20 @@ struct ReminderOptions: ParsableArguments {
                     client: reminder.clientName, currency: settings.currency, today: now.date)
                 text = try MessageText.render(template, variables, step: reminder.candidate.step.name)
             }
-            rendered.append((reminder, text))
+            drafts.append(OutboxDraft(reminder, text: text))
+            guard listEach else { return }
             let installment = reminder.candidate.installment.installment.seq
             outcome.lines.append(reminder.skipped
                 ? "skip  \(reminder.contractNumber) #\(installment) \(reminder.candidate.step.name)"
                 : "new   \(reminder.contractNumber) #\(installment) \(reminder.candidate.step.name) → \(PhoneNumber.masked(reminder.phone)): \(text)")
         }
-        outcome.skipped = rendered.filter { $0.0.skipped }.count
+        outcome.skipped = drafts.filter(\.skipped).count
         if dryRun {
-            outcome.created = rendered.count - outcome.skipped
+            outcome.created = drafts.count - outcome.skipped
             outcome.lines.append(outcome.say("Dry run: nothing written or sent.", "Пробный прогон: ничего не записано и не отправлено."))
             return outcome
         }
-        outcome.created = try ledger.recordReminders(rendered, at: now, audit: try global.auditContext()) - outcome.skipped
+        outcome.created = try ledger.recordReminders(drafts, at: now, audit: try global.auditContext()) - outcome.skipped
         guard let sendCommand else { return outcome }
         try send(with: sendCommand, ledger, now, global, &outcome)
         return outcome

@@ -28,6 +28,41 @@ struct OutputOptions: ParsableArguments {
         }
     }
 
+    /// Prints `count` rows made one at a time by `cells`: CSV and JSON are written as they are
+    /// made, in chunks, so a long list never exists twice in memory; a table needs every row
+    /// first, for its column widths.
+    func printRows(_ columns: [Column], count: Int, _ settings: LedgerSettings, _ language: Language,
+                   cells: (Int) -> [Cell]) {
+        var buffer = ""
+        func flush(_ force: Bool = false) {
+            if force || buffer.utf8.count > 64 * 1024 {
+                write(buffer)
+                buffer = ""
+            }
+        }
+        switch effectiveFormat {
+        case .table:
+            print(Report(columns: columns, rows: (0..<count).map(cells)), settings, language)
+        case .csv:
+            buffer = csv.header(columns)
+            for index in 0..<count {
+                buffer += csv.line(cells(index))
+                flush()
+            }
+            flush(true)
+        case .json:
+            let json = JSONRenderer()
+            guard count > 0 else { return write("[]\n") }
+            buffer = "[\n"
+            for index in 0..<count {
+                buffer += json.object(columns, cells(index), indent: "  ") + (index + 1 < count ? ",\n" : "\n")
+                flush()
+            }
+            buffer += "]\n"
+            flush(true)
+        }
+    }
+
     /// Prints a one-record report: label/value lines for people, one object in JSON.
     func printRecord(_ report: Report, _ settings: LedgerSettings, _ language: Language) {
         switch effectiveFormat {
