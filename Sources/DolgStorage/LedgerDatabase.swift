@@ -39,16 +39,7 @@ public final class LedgerDatabase: Sendable {
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                      attributes: [.posixPermissions: 0o700])
         }
-        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-        guard descriptor >= 0 else {
-            if errno == EEXIST {
-                throw DolgError(.ledgerExists, "a ledger already exists at \(path)",
-                                remedy: "use it as it is, or give another --db")
-            }
-            throw DolgError(.ledgerFailure, "cannot create \(path): \(String(cString: strerror(errno)))",
-                            remedy: "check that the directory exists and is writable")
-        }
-        close(descriptor)
+        try createOwnerOnlyFile(path, naming: "a ledger", remedyIfExists: "use it as it is, or give another --db")
         do {
             let ledger = try LedgerDatabase(path: path)
             try ledger.enableWriteAheadLog()
@@ -64,6 +55,20 @@ public final class LedgerDatabase: Sendable {
             for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
             throw error
         }
+    }
+
+    /// Creates an empty file that only its owner can read, refusing one that exists:
+    /// a ledger or a backup is never overwritten.
+    static func createOwnerOnlyFile(_ path: String, naming noun: String, remedyIfExists: String) throws(DolgError) {
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        guard descriptor >= 0 else {
+            if errno == EEXIST {
+                throw DolgError(.ledgerExists, "\(noun) already exists at \(path)", remedy: remedyIfExists)
+            }
+            throw DolgError(.ledgerFailure, "cannot create \(path): \(String(cString: strerror(errno)))",
+                            remedy: "check that the directory exists and is writable")
+        }
+        close(descriptor)
     }
 
     /// Write-ahead logging lets readers go on while a writer works (an operator's query

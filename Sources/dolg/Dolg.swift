@@ -29,6 +29,9 @@ struct Dolg: ParsableCommand {
             LetterCommand.self,
             PlaybookCommand.self,
             ExportCommand.self,
+            DoctorCommand.self,
+            BackupCommand.self,
+            RestoreCommand.self,
         ])
 }
 

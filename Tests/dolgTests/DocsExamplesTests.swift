@@ -3,14 +3,18 @@ import Testing
 
 /// Every ```console example in the README and docs/guide.md runs as written and prints what the
 /// text shows. `$ export NAME=value` lines set the environment for the commands after them
-/// (DOLG_DB stays the sandbox's own ledger); an expected output whose last line starts with
+/// (DOLG_DB stays the sandbox's own ledger, the sandbox is the working directory); an expected output whose last line starts with
 /// `dolg: error:` is the expected stderr of a command that must fail.
 @Suite("Documentation examples")
 struct DocsExamplesTests {
     @Test("examples run as written", arguments: ["README.md", "docs/guide.md"])
     func examples(document: String) throws {
         let text = try String(contentsOf: GoldenTests.packageRoot.appendingPathComponent(document), encoding: .utf8)
+        // The examples run inside the sandbox, so the files they write (a backup) stay there;
+        // `Fixtures/` is linked in, as it sits beside a checkout's docs.
         let sandbox = try Sandbox()
+        try FileManager.default.createSymbolicLink(at: sandbox.directory.appendingPathComponent("Fixtures"),
+                                                   withDestinationURL: GoldenTests.fixturesDirectory)
         var environment: [String: String] = [:]
         let commands = ConsoleExample.parse(text)
         #expect(!commands.isEmpty, "\(document) has no console examples")
@@ -34,7 +38,7 @@ struct DocsExamplesTests {
                 Issue.record("\(location): only dolg commands and export may appear in console examples")
                 continue
             }
-            let result = try sandbox.run(Array(words.dropFirst()), environment: local)
+            let result = try sandbox.run(Array(words.dropFirst()), environment: local, workingDirectory: sandbox.directory)
                 .normalised(sandbox: sandbox.directory.path, golden: GoldenTests.goldenDirectory.path,
                             fixtures: GoldenTests.fixturesDirectory.path)
             let lastLine = example.output.split(separator: "\n").last ?? ""

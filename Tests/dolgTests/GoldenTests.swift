@@ -110,9 +110,12 @@ final class Sandbox {
 
     /// Runs dolg with a fixed business date and language, capturing both streams in files.
     /// The ledger path is absolute: tests run in parallel and must not depend on a working directory.
-    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
+    /// `workingDirectory` defaults to the test runner's own.
+    func run(_ arguments: [String], environment extra: [String: String] = [:],
+             workingDirectory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = Sandbox.binary
+        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
         process.arguments = arguments
         var environment = ["DOLG_DB": ledgerPath, "DOLG_TODAY": "2026-11-20", "LANG": "C", "HOME": directory.path,
                            "DOLG_USER": "operator",

@@ -75,6 +75,7 @@ public struct DolgError: Error, Equatable, Sendable, CustomStringConvertible {
         case ledgerMissing = "ledger_missing"
         case inputFileMissing = "input_file_missing"
         case ledgerExists = "ledger_exists"
+        case ledgerDamaged = "ledger_damaged"
         case ledgerBusy = "ledger_busy"
         case ledgerFailure = "ledger_failure"
 

@@ -60,9 +60,9 @@ extension LedgerDatabase {
                     clients[row.phone.e164] = try findOrCreateClient(row, managerID: managerID, db, audit, &summary)
                 }
                 let clientID = clients[row.phone.e164]!
-                try insertContract(db, number: row.number, clientID: clientID, managerID: managerID,
-                                   terms: plan.terms, segment: row.segment, installments: plan.installments,
-                                   customSchedule: customLines[row.number] != nil, audit: audit)
+                _ = try insertContract(db, number: row.number, clientID: clientID, managerID: managerID,
+                                       terms: plan.terms, segment: row.segment, installments: plan.installments,
+                                       customSchedule: customLines[row.number] != nil, audit: audit)
                 summary.count("contracts")
             }
             for (number, lines) in customLines where !scheduled.contains(number) {

@@ -1,0 +1,86 @@
+import ArgumentParser
+import DolgRules
+import DolgStorage
+
+/// `dolg doctor`: checks the file and every invariant the ledger promises.
+struct DoctorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor", abstract: "Check the ledger file and its invariants.",
+        discussion: """
+            Runs SQLite's integrity and foreign-key checks and the ledger's own invariants \
+            (docs/architecture.md). Prints one line per check; exits 65 when any check fails.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let ledger = try LedgerDatabase.openExisting(path: global.ledgerPath)
+        let findings = try ledger.doctor()
+        write(DoctorReport.render(findings, Say(language: try global.language())))
+        if findings.contains(where: { !$0.passed }) { throw ExitCode(ExitStatus.dataError.rawValue) }
+    }
+}
+
+/// `dolg backup FILE`: a consistent copy of the ledger, taken while others may write.
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup", abstract: "Copy the ledger to a new file, consistently, even while others write.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The new file; an existing file is never overwritten.") var file: String
+
+    func run() throws {
+        let ledger = try LedgerDatabase.openExisting(path: global.ledgerPath)
+        try ledger.backup(to: file)
+        write(Say(language: try global.language())("Backed up \(global.ledgerPath) to \(file).\n",
+                                                   "Копия реестра \(global.ledgerPath) сохранена в \(file).\n"))
+    }
+}
+
+/// `dolg restore FILE`: a new ledger from a backup, kept only if it passes `doctor`.
+struct RestoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore", abstract: "Make the ledger from a backup that passes every doctor check.",
+        discussion: """
+            The ledger named by --db or DOLG_DB must not exist yet: move the current one aside first. \
+            A backup that fails a check is not restored; the findings are printed and the exit status is 65.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The backup file made by `dolg backup`.") var file: String
+
+    func run() throws {
+        let say = Say(language: try global.language())
+        let findings = try LedgerDatabase.restore(from: file, to: global.ledgerPath)
+        guard findings.allSatisfy(\.passed) else {
+            write(DoctorReport.render(findings, say))
+            throw DolgError(.ledgerDamaged, "the backup \(file) fails the doctor's checks; nothing was restored",
+                            remedy: "restore an older backup")
+        }
+        write(say("Restored \(global.ledgerPath) from \(file); every check passed.\n",
+                  "Реестр \(global.ledgerPath) восстановлен из \(file); все проверки пройдены.\n"))
+    }
+}
+
+/// The doctor's findings as lines: one per check, with the first offending rows under a failed one.
+enum DoctorReport {
+    static func render(_ findings: [LedgerCheckResult], _ say: Say) -> String {
+        let width = findings.map(\.name.count).max() ?? 0
+        var text = ""
+        for finding in findings {
+            let name = finding.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            if finding.passed {
+                text += "ok      \(name)  \(finding.rule)\n"
+            } else {
+                text += "FAILED  \(name)  \(finding.rule) "
+                    + say("(\(finding.problemCount) found)", "(найдено: \(finding.problemCount))") + "\n"
+                for example in finding.examples { text += "        - \(example)\n" }
+            }
+        }
+        let failed = findings.filter { !$0.passed }.count
+        text += failed == 0 ? say("All \(findings.count) checks passed.\n", "Все проверки пройдены (\(findings.count)).\n")
+                            : say("\(failed) of \(findings.count) checks failed.\n",
+                                  "Не пройдено проверок: \(failed) из \(findings.count).\n")
+        return text
+    }
+}
