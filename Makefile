@@ -10,7 +10,7 @@ DEMO_DB    := $(DEMO_DIR)/ledger.sqlite
 DEMO_TODAY := 2026-11-20
 RELEASE    := .build/release/dolg
 
-.PHONY: all deps build release test demo dashboard bench install clean
+.PHONY: all deps build release test torture demo dashboard bench install clean
 
 all: build
 
@@ -41,6 +41,11 @@ release: deps
 # The end-to-end tests run the built binary, so build it before the suite.
 test: build
 	$(SWIFT) test
+
+# The long crash and concurrency run: more kills, more writers at once.
+torture: build
+	DOLG_TORTURE_KILLS=$${KILLS:-100} DOLG_TORTURE_WRITERS=$${WRITERS:-16} $(SWIFT) test --filter ReliabilityTests 2>&1 \
+	  | grep -E 'killDuringImport|concurrentWriters|Test run'
 
 demo: release
 	rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)

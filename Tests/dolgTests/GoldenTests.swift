@@ -66,7 +66,7 @@ struct GoldenTests {
 }
 
 /// A temporary directory with its own ledger path, and the way to run `dolg` in it.
-final class Sandbox {
+final class Sandbox: Sendable {
     let directory: URL
     var ledgerPath: String { directory.appendingPathComponent("ledger.sqlite").path }
 
