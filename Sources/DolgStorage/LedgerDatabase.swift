@@ -52,7 +52,7 @@ public final class LedgerDatabase: Sendable {
             return ledger
         } catch {
             // Leave no half-made ledger behind.
-            for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+            removeDatabaseFiles(path)
             throw error
         }
     }
@@ -69,6 +69,11 @@ public final class LedgerDatabase: Sendable {
                             remedy: "check that the directory exists and is writable")
         }
         close(descriptor)
+    }
+
+    /// Removes a database file this command made, with its log and shared-memory files.
+    static func removeDatabaseFiles(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
     }
 
     /// Write-ahead logging lets readers go on while a writer works (an operator's query

@@ -12,7 +12,7 @@ extension LedgerDatabase {
             try queue.backup(to: copy)
             try copy.close()
         } catch {
-            for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+            Self.removeDatabaseFiles(path)
             throw Self.translate(error)
         }
     }
@@ -26,7 +26,6 @@ extension LedgerDatabase {
         }
         try createOwnerOnlyFile(path, naming: "a ledger",
                                 remedyIfExists: "move the current ledger aside first, or give another --db")
-        let removeCopy = { for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) } }
         do {
             var readOnly = Configuration()
             readOnly.readonly = true
@@ -36,17 +35,17 @@ extension LedgerDatabase {
             try source.close()
             try target.close()
         } catch {
-            removeCopy()
+            removeDatabaseFiles(path)
             throw translate(error)
         }
         let findings: [LedgerCheckResult]
         do {
             findings = try LedgerDatabase.openExisting(path: path).doctor()
         } catch {
-            removeCopy()
+            removeDatabaseFiles(path)
             throw error
         }
-        if findings.contains(where: { !$0.passed }) { removeCopy() }
+        if findings.contains(where: { !$0.passed }) { removeDatabaseFiles(path) }
         return findings
     }
 }
