@@ -19,9 +19,9 @@ struct ReliabilityTests {
         return sandbox
     }
 
-    /// How many payment entries the ledger holds, read through `dolg export`.
-    func paymentCount(_ sandbox: Sandbox) throws -> Int {
-        let export = try sandbox.run(["export", "payments"])
+    /// How many records of a kind (`payments`, `contracts`) the ledger holds, read through `dolg export`.
+    func recordCount(_ kind: String, _ sandbox: Sandbox) throws -> Int {
+        let export = try sandbox.run(["export", kind])
         #expect(export.status == 0, "\(export.stderr)")
         // CSV lines end in CRLF, one Character in Swift: split on newlines, not on "\n".
         return export.stdout.split(whereSeparator: \.isNewline).count - 1
@@ -45,39 +45,52 @@ struct ReliabilityTests {
         return process
     }
 
-    @Test("killed mid-import, the ledger holds all of a file or none of it; a re-run completes it once")
-    func killDuringImport() throws {
+    /// An import file of `rows` new records for round `round`: each round has the whole file to write.
+    static func importFile(_ kind: String, round: Int, rows: Int) -> String {
+        switch kind {
+        case "payments":
+            return "contract,date,amount,reference,method\n" + (1...rows).map { index in
+                "Д-004,2026-11-\(10 + index % 10),1,K\(round)-\(index),cash\n"
+            }.joined()
+        default:
+            return "number,client,phone,email,manager,segment,start_date,amount,down_payment,installments,period,first_due,rate\n"
+                + (1...rows).map { index in
+                    "K\(round)-\(index),Клиент,+79170000000,,,,2026-10-01,12000,,3,month,2026-10-31,\n"
+                }.joined()
+        }
+    }
+
+    @Test("killed mid-import, the ledger holds all of a file or none of it; a re-run completes it once",
+          arguments: [("payments", 5_000), ("contracts", 1_500)])
+    func killDuringImport(kind: String, rows: Int) throws {
         let sandbox = try ledgerWithContracts()
-        let rows = 5_000
+        let start = try recordCount(kind, sandbox)
         var random = SystemRandomNumberGenerator()
         var killedMidWay = 0
         var lastFile: URL?
         for round in 1...Self.kills {
-            // Each round imports new references, so each has the whole file to write.
-            var csv = "contract,date,amount,reference,method\n"
-            for index in 1...rows { csv += "Д-004,2026-11-\(10 + index % 10),1,K\(round)-\(index),cash\n" }
-            let file = sandbox.directory.appendingPathComponent("payments-\(round).csv")
-            try csv.write(to: file, atomically: true, encoding: .utf8)
+            let file = sandbox.directory.appendingPathComponent("\(kind)-\(round).csv")
+            try Self.importFile(kind, round: round, rows: rows).write(to: file, atomically: true, encoding: .utf8)
             lastFile = file
-            let before = try paymentCount(sandbox)
-            let process = try start(sandbox, ["import", "payments", file.path])
+            let before = try recordCount(kind, sandbox)
+            let process = try self.start(sandbox, ["import", kind, file.path])
             usleep(UInt32.random(in: 0...600_000, using: &random))
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
                 killedMidWay += 1
             }
             process.waitUntilExit()
-            let after = try paymentCount(sandbox)
-            #expect(after == before || after == before + rows, "round \(round): \(before) → \(after) payments")
+            let after = try recordCount(kind, sandbox)
+            #expect(after == before || after == before + rows, "round \(round): \(before) → \(after) \(kind)")
             #expect(try doctorPasses(sandbox), "round \(round)")
         }
-        let before = try paymentCount(sandbox)
-        let rerun = try sandbox.run(["import", "payments", lastFile!.path])
+        let before = try recordCount(kind, sandbox)
+        let rerun = try sandbox.run(["import", kind, lastFile!.path])
         #expect(rerun.status == 0, "\(rerun.stderr)")
-        let final = try paymentCount(sandbox)
+        let final = try recordCount(kind, sandbox)
         #expect(final == before || final == before + rows)
-        #expect(final % rows == 0, "only whole files: \(final) payments")
-        print("killDuringImport: \(killedMidWay) of \(Self.kills) imports killed mid-way, nothing partial")
+        #expect((final - start) % rows == 0, "only whole files: \(final - start) \(kind) imported")
+        print("killDuringImport \(kind): \(killedMidWay) of \(Self.kills) imports killed mid-way, nothing partial")
     }
 
     @Test("writers at once: each payment is recorded once or refused as busy, and the doctor passes")
@@ -94,7 +107,7 @@ struct ReliabilityTests {
         #expect(all.count == Self.writers * Self.paymentsPerWriter)
         // 0 recorded; 75 busy, nothing written.
         #expect(all.allSatisfy { $0 == 0 || $0 == 75 }, "\(all)")
-        let recorded = try paymentCount(sandbox)
+        let recorded = try recordCount("payments", sandbox)
         #expect(recorded == all.filter { $0 == 0 }.count)
         #expect(try doctorPasses(sandbox))
         print("concurrentWriters: \(Self.writers) writers, \(all.filter { $0 == 75 }.count) busy refusals")
