@@ -77,6 +77,12 @@ final class Sandbox: Sendable {
 
     deinit { try? FileManager.default.removeItem(at: directory) }
 
+    /// What every run sees: the sandbox's ledger, a fixed business date, language and user.
+    var environment: [String: String] {
+        ["DOLG_DB": ledgerPath, "DOLG_TODAY": "2026-11-20", "LANG": "C", "HOME": directory.path,
+         "DOLG_USER": "operator", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+    }
+
     /// The built binary: beside the test bundle, or $DOLG_BINARY.
     static let binary: URL = {
         if let path = ProcessInfo.processInfo.environment["DOLG_BINARY"] { return URL(fileURLWithPath: path) }
@@ -117,11 +123,7 @@ final class Sandbox: Sendable {
         process.executableURL = Sandbox.binary
         if let workingDirectory { process.currentDirectoryURL = workingDirectory }
         process.arguments = arguments
-        var environment = ["DOLG_DB": ledgerPath, "DOLG_TODAY": "2026-11-20", "LANG": "C", "HOME": directory.path,
-                           "DOLG_USER": "operator",
-                           "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
-        environment.merge(extra) { $1 }
-        process.environment = environment
+        process.environment = environment.merging(extra) { $1 }
         let outURL = directory.appendingPathComponent("stdout")
         let errURL = directory.appendingPathComponent("stderr")
         FileManager.default.createFile(atPath: outURL.path, contents: nil)

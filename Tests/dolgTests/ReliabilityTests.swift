@@ -37,8 +37,7 @@ struct ReliabilityTests {
         let process = Process()
         process.executableURL = Sandbox.binary
         process.arguments = arguments
-        process.environment = ["DOLG_DB": sandbox.ledgerPath, "DOLG_TODAY": "2026-11-20", "LANG": "C",
-                               "HOME": sandbox.directory.path, "DOLG_USER": "operator"]
+        process.environment = sandbox.environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

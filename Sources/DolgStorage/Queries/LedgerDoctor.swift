@@ -112,10 +112,12 @@ extension LedgerDatabase {
     ]
 
     private func invariant(_ check: InvariantCheck, _ db: Database) throws -> LedgerCheckResult {
-        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(check.sql))") ?? 0
-        let examples = count == 0 ? [] : try String.fetchAll(
-            db, sql: "SELECT problem FROM (\(check.sql)) LIMIT \(Self.doctorExampleLimit)")
-        return LedgerCheckResult(name: check.name, rule: check.rule, problemCount: count, examples: examples)
+        // One pass: the window counts every offending row before LIMIT keeps the first few.
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT problem, count(*) OVER () AS total FROM (\(check.sql)) LIMIT \(Self.doctorExampleLimit)
+            """)
+        return LedgerCheckResult(name: check.name, rule: check.rule, problemCount: rows.first?["total"] ?? 0,
+                                 examples: rows.map { $0["problem"] })
     }
 
     private func pragmaCheck(_ name: String, _ rule: String, sql: String, _ db: Database,

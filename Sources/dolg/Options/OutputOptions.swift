@@ -21,18 +21,27 @@ struct OutputOptions: ParsableArguments {
 
     /// Prints a report of many rows in the chosen format.
     func print(_ report: Report, _ settings: LedgerSettings, _ language: Language) {
-        switch effectiveFormat {
-        case .table: write(TableRenderer(currency: settings.currency, language: language).render(report))
-        case .csv: write(csv.render(report))
-        case .json: write(JSONRenderer().render(report))
+        if effectiveFormat == .table {
+            write(TableRenderer(currency: settings.currency, language: language).render(report))
+        } else {
+            writeMachineRows(report.columns, count: report.rows.count) { report.rows[$0] }
         }
     }
 
     /// Prints `count` rows made one at a time by `cells`: CSV and JSON are written as they are
-    /// made, in chunks, so a long list never exists twice in memory; a table needs every row
-    /// first, for its column widths.
+    /// made, so a long list never exists twice in memory; a table needs every row first, for its
+    /// column widths.
     func printRows(_ columns: [Column], count: Int, _ settings: LedgerSettings, _ language: Language,
                    cells: (Int) -> [Cell]) {
+        if effectiveFormat == .table {
+            print(Report(columns: columns, rows: (0..<count).map(cells)), settings, language)
+        } else {
+            writeMachineRows(columns, count: count, cells: cells)
+        }
+    }
+
+    /// CSV or JSON rows, written in chunks of about 64 KB as they are made.
+    private func writeMachineRows(_ columns: [Column], count: Int, cells: (Int) -> [Cell]) {
         var buffer = ""
         func flush(_ force: Bool = false) {
             if force || buffer.utf8.count > 64 * 1024 {
@@ -40,17 +49,13 @@ struct OutputOptions: ParsableArguments {
                 buffer = ""
             }
         }
-        switch effectiveFormat {
-        case .table:
-            print(Report(columns: columns, rows: (0..<count).map(cells)), settings, language)
-        case .csv:
+        if effectiveFormat == .csv {
             buffer = csv.header(columns)
             for index in 0..<count {
                 buffer += csv.line(cells(index))
                 flush()
             }
-            flush(true)
-        case .json:
+        } else {
             let json = JSONRenderer()
             guard count > 0 else { return write("[]\n") }
             buffer = "[\n"
@@ -59,8 +64,8 @@ struct OutputOptions: ParsableArguments {
                 flush()
             }
             buffer += "]\n"
-            flush(true)
         }
+        flush(true)
     }
 
     /// Prints a one-record report: label/value lines for people, one object in JSON.

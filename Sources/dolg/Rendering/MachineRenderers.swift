@@ -57,12 +57,6 @@ struct CSVRenderer {
 /// JSON: an array of objects with the columns' keys in column order; money as
 /// exact decimal strings (`"5000.00"`) so no reader turns it into a float.
 struct JSONRenderer {
-    func render(_ report: Report) -> String {
-        guard !report.rows.isEmpty else { return "[]\n" }
-        let objects = report.rows.map { object(report.columns, $0, indent: "  ") }
-        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
-    }
-
     /// One object, for single-record reports such as the portfolio; `lists` adds
     /// members that are arrays of objects (a client's contracts).
     func renderRecord(_ report: Report, lists: [(key: String, report: Report)] = []) -> String {
