@@ -64,6 +64,18 @@ struct CivilDateTests {
         #expect(throws: CivilDate.ParseFailure.malformed) { try CivilDate.parse("20a6-12-15") }
     }
 
+    @Test("stored moments are read exactly, and malformed ones refused")
+    func moments() throws {
+        let moment = try #require(BusinessMoment.parse("2026-11-20 09:05"))
+        #expect(moment.date == (try date("2026-11-20")) && moment.minuteOfDay == 9 * 60 + 5)
+        #expect(BusinessMoment.parse("2026-11-20T23:59")?.minuteOfDay == 23 * 60 + 59)
+        #expect(BusinessMoment.parse(" 2026-11-20 09:05 ") == moment)
+        for bad in ["2026-11-20 24:00", "2026-11-20 12:60", "2026-11-20X12:00", "2026-02-30 12:00", "2026-11-20 1:05",
+                    "2026-11-20 12-00", "2026-11-2012:00", "2026-11-20 +9:05"] {
+            #expect(BusinessMoment.parse(bad) == nil, "\(bad)")
+        }
+    }
+
     @Test("days between dates")
     func daysBetween() throws {
         #expect(try date("2026-03-01").days(since: try date("2026-02-28")) == 1)

@@ -128,20 +128,25 @@ extension CivilDate {
     /// million stored dates must not go through general string splitting.
     static func parseCompactISO(_ bytes: String.UTF8View) -> CivilDate? {
         guard bytes.count == 10 else { return nil }
-        var values = (0, 0, 0)
-        for (index, byte) in bytes.enumerated() {
-            if index == 4 || index == 7 {
-                guard byte == UInt8(ascii: "-") else { return nil }
-                continue
-            }
+        return bytes.withContiguousStorageIfAvailable { parseCompactISO(prefixOf: $0) } ?? nil
+    }
+
+    /// `YYYY-MM-DD` at the start of `bytes`, read digit by digit.
+    static func parseCompactISO(prefixOf bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = decimal(bytes, 0..<4), let month = decimal(bytes, 5..<7), let day = decimal(bytes, 8..<10)
+        else { return nil }
+        return CivilDate(year: year, month: month, day: day)
+    }
+
+    /// The decimal number spelled by `bytes[range]`, nil unless every byte is a digit.
+    static func decimal(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var value = 0
+        for index in range {
+            let byte = bytes[index]
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            let digit = Int(byte - UInt8(ascii: "0"))
-            switch index {
-            case 0..<4: values.0 = values.0 * 10 + digit
-            case 5..<7: values.1 = values.1 * 10 + digit
-            default: values.2 = values.2 * 10 + digit
-            }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }
-        return CivilDate(year: values.0, month: values.1, day: values.2)
+        return value
     }
 }

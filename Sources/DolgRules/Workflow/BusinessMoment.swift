@@ -21,13 +21,28 @@ public struct BusinessMoment: Hashable, Comparable, Sendable, CustomStringConver
 
     /// Parses `2026-11-20T14:30` (a space may stand for `T`).
     public static func parse(_ text: String) -> BusinessMoment? {
+        if let moment = parseStored(text.utf8) { return moment }
         let trimmed = text.trimmingWhitespace()
         let parts = trimmed.split(whereSeparator: { $0 == "T" || $0 == " " })
         guard parts.count == 2, let date = try? CivilDate.parse(String(parts[0])) else { return nil }
         let clock = parts[1].split(separator: ":")
-        guard clock.count == 2, clock.allSatisfy({ $0.count == 2 }), let hour = Int(clock[0]), let minute = Int(clock[1]),
-              (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
+        // Two digits each: `Int` alone would take "+9".
+        guard clock.count == 2, clock.allSatisfy({ $0.count == 2 && $0.allSatisfy { ("0"..."9").contains($0) } }),
+              let hour = Int(clock[0]), let minute = Int(clock[1]), (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
         return BusinessMoment(date: date, hour: hour, minute: minute)
+    }
+
+    /// The fast path for exactly `YYYY-MM-DD HH:MM` or `YYYY-MM-DDTHH:MM`, the form the ledger
+    /// stores: a scan reads one per touch.
+    static func parseStored(_ bytes: String.UTF8View) -> BusinessMoment? {
+        guard bytes.count == 16 else { return nil }
+        return bytes.withContiguousStorageIfAvailable { bytes -> BusinessMoment? in
+            guard bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
+                  let date = CivilDate.parseCompactISO(prefixOf: bytes),
+                  let hour = CivilDate.decimal(bytes, 11..<13), let minute = CivilDate.decimal(bytes, 14..<16),
+                  hour < 24, minute < 60 else { return nil }
+            return BusinessMoment(date: date, hour: hour, minute: minute)
+        } ?? nil
     }
 
     /// Minutes since 1970-01-01 00:00, for arithmetic.

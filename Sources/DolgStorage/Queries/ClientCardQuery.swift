@@ -28,7 +28,7 @@ extension LedgerDatabase {
                 let position = detail.position(asOf: asOf, buckets: settings.buckets)
                 discipline.add(installments: detail.installments, entries: entries, asOf: asOf,
                                closed: position.status == .closed)
-                for touch in try touches(db, contractID: contract.id, asOf: asOf)[contract.id] ?? [] {
+                for touch in try touches(db, contractID: contract.id, asOf: asOf) {
                     switch touch.promise?.state(asOf: asOf) {
                     case .kept: kept += 1
                     case .broken: broken += 1

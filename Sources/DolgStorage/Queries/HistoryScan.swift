@@ -47,10 +47,7 @@ extension LedgerDatabase {
             var payments = PeekingCursor(try Row.fetchCursor(db, sql: """
                 SELECT contract_id, kind, date, amount FROM payments WHERE date <= ? ORDER BY contract_id, date, id
                 """, arguments: [asOf.description]))
-            var touchRows = PeekingCursor(try Row.fetchCursor(db, sql: """
-                SELECT \(Self.touchColumns) FROM touches LEFT JOIN managers ON managers.id = touches.manager_id
-                WHERE substr(touches.at, 1, 10) <= :asOf ORDER BY touches.contract_id, touches.at, touches.id
-                """, arguments: ["asOf": asOf.description]))
+            var touchRows = try touchesByContract(db, asOf: asOf)
             while let row = try contracts.next() {
                 let id: Int64 = row["id"]
                 let schedule = try installments.take(contractID: id) { try $0.installment() }
@@ -69,13 +66,16 @@ extension LedgerDatabase {
     }
 }
 
-/// A cursor over rows ordered by `contract_id`, read one contract at a time.
+/// A cursor over rows ordered by contract id, read one contract at a time.
 struct PeekingCursor {
     private let cursor: RowCursor
+    /// The position of the contract id among the columns.
+    private let contractColumn: Int
     private var pending: Row?
 
-    init(_ cursor: RowCursor) {
+    init(_ cursor: RowCursor, contractColumn: Int = 0) {
         self.cursor = cursor
+        self.contractColumn = contractColumn
     }
 
     /// The rows of `contractID`, converted; rows of contracts before it (out of scope) are skipped.
@@ -84,7 +84,7 @@ struct PeekingCursor {
         while true {
             if pending == nil { pending = try cursor.next()?.copy() }
             guard let row = pending else { break }
-            let rowContract: Int64 = row["contract_id"]
+            let rowContract: Int64 = row[contractColumn]
             if rowContract > contractID { break }
             if rowContract == contractID { values.append(try convert(row)) }
             pending = nil

@@ -42,63 +42,67 @@ extension LedgerDatabase {
     /// installments in contract order. Memory stays flat: one contract at a time.
     public func scanPositions(asOf: CivilDate, scope: ContractScope = .all, buckets: BucketScheme,
                               _ body: (ContractPositionRow) throws -> Void) throws(DolgError) {
-        try read { db in
-            if let managerName = scope.managerName { _ = try managerNamed(managerName, db) }
-            if let clientID = scope.clientID { _ = try clientWithID(clientID, db) }
-            let contracts = try Row.fetchCursor(db, sql: """
-                SELECT contracts.id, contracts.number, clients.id AS client_id, clients.name AS client_name,
-                    clients.phone AS client_phone, managers.name AS manager_name,
-                    terminations.date AS terminated_on,
-                    (SELECT COALESCE(SUM(payments.amount), 0) FROM payments
-                        WHERE payments.contract_id = contracts.id AND payments.date <= :asOf) AS net_paid,
-                    contracts.segment, clients.kind AS client_kind, clients.time_offset_minutes
-                FROM contracts
-                JOIN clients ON clients.id = contracts.client_id
-                LEFT JOIN managers ON managers.id = COALESCE(contracts.manager_id, clients.manager_id)
-                LEFT JOIN terminations ON terminations.contract_id = contracts.id
-                WHERE contracts.start_date <= :asOf\(scope.clientID == nil ? "" : " AND contracts.client_id = :client")
-                    AND (:manager IS NULL OR managers.name = :manager)
-                    AND (:segment IS NULL OR contracts.segment = :segment)
-                ORDER BY contracts.id
-                """, arguments: ["asOf": asOf.description, "manager": scope.managerName, "client": scope.clientID,
-                                 "segment": scope.segment])
-            let restructured = try restructuredSchedules(db)
-            // One client's contracts and installments by index; everyone's in one ordered pass. (A
-            // condition such as `:client IS NULL OR …` would keep SQLite from using the index.)
-            let installments = try scope.clientID.map { client in
-                try Row.fetchCursor(db, sql: """
-                    SELECT contract_id, seq, due_date, principal, interest FROM installments
-                    WHERE contract_id IN (SELECT id FROM contracts WHERE client_id = ?) ORDER BY contract_id, seq
-                    """, arguments: [client])
-            } ?? Row.fetchCursor(db, sql: """
-                SELECT contract_id, seq, due_date, principal, interest FROM installments ORDER BY contract_id, seq
-                """)
-            // Columns are read by position: looking names up would cost more than the rules' arithmetic.
-            var pending: (contractID: Int64, installment: Installment)?
-            while let row = try contracts.next() {
-                let contractID: Int64 = row[0]
-                var schedule: [Installment] = []
-                // Both cursors are in contract id order: skip installments of contracts out of scope.
-                while true {
-                    if pending == nil, let next = try installments.next() {
-                        let installment = Installment(seq: next[1], dueDate: try storedDate(next[2]),
-                                                      principal: Money(minorUnits: next[3]),
-                                                      interest: Money(minorUnits: next[4]))
-                        pending = (next[0], installment)
-                    }
-                    guard let current = pending, current.contractID <= contractID else { break }
-                    if current.contractID == contractID { schedule.append(current.installment) }
-                    pending = nil
+        try read { db in try scanPositions(db, asOf: asOf, scope: scope, buckets: buckets, body) }
+    }
+
+    /// The scan above, inside a transaction the caller holds (to read other tables beside it).
+    func scanPositions(_ db: Database, asOf: CivilDate, scope: ContractScope, buckets: BucketScheme,
+                       _ body: (ContractPositionRow) throws -> Void) throws {
+        if let managerName = scope.managerName { _ = try managerNamed(managerName, db) }
+        if let clientID = scope.clientID { _ = try clientWithID(clientID, db) }
+        let contracts = try Row.fetchCursor(db, sql: """
+            SELECT contracts.id, contracts.number, clients.id AS client_id, clients.name AS client_name,
+                clients.phone AS client_phone, managers.name AS manager_name,
+                terminations.date AS terminated_on,
+                (SELECT COALESCE(SUM(payments.amount), 0) FROM payments
+                    WHERE payments.contract_id = contracts.id AND payments.date <= :asOf) AS net_paid,
+                contracts.segment, clients.kind AS client_kind, clients.time_offset_minutes
+            FROM contracts
+            JOIN clients ON clients.id = contracts.client_id
+            LEFT JOIN managers ON managers.id = COALESCE(contracts.manager_id, clients.manager_id)
+            LEFT JOIN terminations ON terminations.contract_id = contracts.id
+            WHERE contracts.start_date <= :asOf\(scope.clientID == nil ? "" : " AND contracts.client_id = :client")
+                AND (:manager IS NULL OR managers.name = :manager)
+                AND (:segment IS NULL OR contracts.segment = :segment)
+            ORDER BY contracts.id
+            """, arguments: ["asOf": asOf.description, "manager": scope.managerName, "client": scope.clientID,
+                             "segment": scope.segment])
+        let restructured = try restructuredSchedules(db)
+        // One client's contracts and installments by index; everyone's in one ordered pass. (A
+        // condition such as `:client IS NULL OR …` would keep SQLite from using the index.)
+        let installments = try scope.clientID.map { client in
+            try Row.fetchCursor(db, sql: """
+                SELECT contract_id, seq, due_date, principal, interest FROM installments
+                WHERE contract_id IN (SELECT id FROM contracts WHERE client_id = ?) ORDER BY contract_id, seq
+                """, arguments: [client])
+        } ?? Row.fetchCursor(db, sql: """
+            SELECT contract_id, seq, due_date, principal, interest FROM installments ORDER BY contract_id, seq
+            """)
+        // Columns are read by position: looking names up would cost more than the rules' arithmetic.
+        var pending: (contractID: Int64, installment: Installment)?
+        while let row = try contracts.next() {
+            let contractID: Int64 = row[0]
+            var schedule: [Installment] = []
+            // Both cursors are in contract id order: skip installments of contracts out of scope.
+            while true {
+                if pending == nil, let next = try installments.next() {
+                    let installment = Installment(seq: next[1], dueDate: try storedDate(next[2]),
+                                                  principal: Money(minorUnits: next[3]),
+                                                  interest: Money(minorUnits: next[4]))
+                    pending = (next[0], installment)
                 }
-                let terminatedOn: String? = row[6]
-                let position = ContractPosition(
-                    installments: restructured[contractID] ?? schedule, netPaid: Money(minorUnits: row[7]),
-                    terminatedOn: try terminatedOn.map(storedDate), asOf: asOf, buckets: buckets)
-                try body(ContractPositionRow(
-                    contractID: contractID, number: row[1], clientID: row[2], clientName: row[3],
-                    clientPhone: row[4], managerName: row[5], segment: row[8], clientKind: row[9],
-                    clientTimeOffsetMinutes: row[10], position: position))
+                guard let current = pending, current.contractID <= contractID else { break }
+                if current.contractID == contractID { schedule.append(current.installment) }
+                pending = nil
             }
+            let terminatedOn: String? = row[6]
+            let position = ContractPosition(
+                installments: restructured[contractID] ?? schedule, netPaid: Money(minorUnits: row[7]),
+                terminatedOn: try terminatedOn.map(storedDate), asOf: asOf, buckets: buckets)
+            try body(ContractPositionRow(
+                contractID: contractID, number: row[1], clientID: row[2], clientName: row[3],
+                clientPhone: row[4], managerName: row[5], segment: row[8], clientKind: row[9],
+                clientTimeOffsetMinutes: row[10], position: position))
         }
     }
 }

@@ -31,7 +31,7 @@ extension LedgerDatabase {
                 events.append(TimelineEvent(at: startOf(payment.entry.date), kind: payment.entry.kind.rawValue,
                                             amount: payment.entry.signedAmount, details: details, by: nil))
             }
-            for touch in try touches(db, contractID: contract.id, asOf: asOf)[contract.id] ?? [] {
+            for touch in try touches(db, contractID: contract.id, asOf: asOf) {
                 var details = "\(touch.channel.rawValue): \(touch.outcome.rawValue)"
                 if let step = touch.step { details += " (step \(step))" }
                 if let promise = touch.promise {

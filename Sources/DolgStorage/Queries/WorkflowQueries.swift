@@ -25,9 +25,12 @@ public struct ClientContacts: Sendable {
 
 extension LedgerDatabase {
     /// A touch's columns, with the recorder's name and, for a promise, what was paid from the day
-    /// it was made to its date (or the business date, `:asOf`, if earlier).
+    /// it was made to its date (or the business date, `:asOf`, if earlier). `Row.touch()` reads
+    /// them by position, so they come first and in this order.
     static let touchColumns = """
-        touches.*, managers.name AS manager_name,
+        touches.id, touches.contract_id, touches.at, touches.channel, touches.outcome, touches.step,
+            touches.anchor_date, touches.promise_date, touches.promise_amount, touches.callback_at, touches.note,
+            managers.name AS manager_name,
             CASE WHEN touches.promise_date IS NOT NULL THEN
                 (SELECT COALESCE(SUM(payments.amount), 0) FROM payments
                  WHERE payments.contract_id = touches.contract_id AND payments.date >= substr(touches.at, 1, 10)
@@ -43,7 +46,7 @@ extension LedgerDatabase {
     public func touches(contractNumber: String, asOf: CivilDate) throws(DolgError) -> [Touch] {
         try read { db in
             let contract = try contractNumbered(contractNumber, db)
-            return try touches(db, contractID: contract.id, asOf: asOf)[contract.id] ?? []
+            return try touches(db, contractID: contract.id, asOf: asOf)
         }
     }
 
@@ -55,17 +58,23 @@ extension LedgerDatabase {
         }
     }
 
-    func touches(_ db: Database, contractID: Int64?, asOf: CivilDate) throws -> [Int64: [Touch]] {
-        var result: [Int64: [Touch]] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
+    /// One contract's touches up to a date, oldest first.
+    func touches(_ db: Database, contractID: Int64, asOf: CivilDate) throws -> [Touch] {
+        try Row.fetchAll(db, sql: """
             \(Self.touchSelect)
-            WHERE (:contract IS NULL OR touches.contract_id = :contract) AND substr(touches.at, 1, 10) <= :asOf
+            WHERE touches.contract_id = :contract AND substr(touches.at, 1, 10) <= :asOf
+            ORDER BY touches.at, touches.id
+            """, arguments: ["contract": contractID, "asOf": asOf.description]).map { try $0.touch() }
+    }
+
+    /// Every contract's touches up to a date, in contract order and oldest first within a contract,
+    /// to be taken contract by contract beside the position scan.
+    func touchesByContract(_ db: Database, asOf: CivilDate) throws -> PeekingCursor {
+        PeekingCursor(try Row.fetchCursor(db, sql: """
+            \(Self.touchSelect)
+            WHERE substr(touches.at, 1, 10) <= :asOf
             ORDER BY touches.contract_id, touches.at, touches.id
-            """, arguments: ["contract": contractID, "asOf": asOf.description])
-        while let row = try rows.next() {
-            result[row["contract_id"], default: []].append(try row.touch())
-        }
-        return result
+            """, arguments: ["asOf": asOf.description]), contractColumn: 1)
     }
 
     /// Holds ending on or after `from` (all when nil), by contract.
@@ -84,22 +93,27 @@ extension LedgerDatabase {
 
     /// Every open contract in scope with its collection work as of `now`.
     ///
-    /// Touches and holds are read once for the whole scope, then joined to the position scan
-    /// by contract id: no query per contract.
+    /// Touches are read in contract order beside the position scan, in the same read transaction;
+    /// the few holds still running and this month's contacts are read once, up front. No query per
+    /// contract, and memory does not grow with the ledger's history.
     public func scanWork(now: BusinessMoment, scope: ContractScope = .all, playbooks: PlaybookSet,
                          _ body: (ContractWorkRow) throws -> Void) throws(DolgError) {
         let settings = try settings()
-        let (touchesByContract, holdsByContract, contacts) = try read { db in
-            (try touches(db, contractID: nil, asOf: now.date), try holds(db, contractID: nil, from: now.date),
-             try recentContacts(db, now: now))
-        }
-        try scanPositions(asOf: now.date, scope: scope, buckets: settings.buckets) { row in
-            guard row.position.status.isOpen else { return }
-            let state = ContractWorkState(position: row.position, touches: touchesByContract[row.contractID] ?? [],
-                                          holds: holdsByContract[row.contractID] ?? [],
-                                          playbook: playbooks.playbook(forSegment: row.segment), now: now)
-            try body(ContractWorkRow(row: row, state: state, client: ClientContacts(
-                kind: row.clientKind, timeOffsetMinutes: row.clientTimeOffsetMinutes, earlier: contacts[row.clientID] ?? [:])))
+        try read { db in
+            let holdsByContract = try holds(db, contractID: nil, from: now.date)
+            let contacts = try recentContacts(db, now: now)
+            var touches = try touchesByContract(db, asOf: now.date)
+            try scanPositions(db, asOf: now.date, scope: scope, buckets: settings.buckets) { row in
+                // Taken before the status check so that the cursor passes closed contracts too.
+                let contractTouches = try touches.take(contractID: row.contractID) { try $0.touch() }
+                guard row.position.status.isOpen else { return }
+                let state = ContractWorkState(position: row.position, touches: contractTouches,
+                                              holds: holdsByContract[row.contractID] ?? [],
+                                              playbook: playbooks.playbook(forSegment: row.segment), now: now)
+                try body(ContractWorkRow(row: row, state: state, client: ClientContacts(
+                    kind: row.clientKind, timeOffsetMinutes: row.clientTimeOffsetMinutes,
+                    earlier: contacts[row.clientID] ?? [:])))
+            }
         }
     }
 }
@@ -133,17 +147,21 @@ extension LedgerDatabase {
 }
 
 extension Row {
+    /// A touch from a row that starts with `LedgerDatabase.touchColumns`. Positions, not names:
+    /// scans read one per touch, and a name lookup costs more than the rest of the decoding.
     func touch() throws -> Touch {
-        let at = try BusinessMoment.parse(self["at"]) ?? BusinessMoment.noon(civilDate("at"))
+        let at = try BusinessMoment.parse(self[2]) ?? BusinessMoment.noon(storedDate(self[2]))
         var promise: Promise?
-        if let dueDate = try optionalCivilDate("promise_date"), let amount: Int64 = self["promise_amount"] {
-            promise = Promise(madeOn: at.date, dueDate: dueDate, amount: Money(minorUnits: amount),
-                              paidSince: Money(minorUnits: self["promise_paid"] ?? 0))
+        let promiseDate: String? = self[7]
+        if let promiseDate, let amount: Int64 = self[8] {
+            promise = Promise(madeOn: at.date, dueDate: try storedDate(promiseDate), amount: Money(minorUnits: amount),
+                              paidSince: Money(minorUnits: self[12] ?? 0))
         }
-        return Touch(id: self["id"], at: at, channel: Channel(rawValue: self["channel"]) ?? .call,
-                     outcome: TouchOutcome(rawValue: self["outcome"]) ?? .reached, step: self["step"],
-                     anchor: try optionalCivilDate("anchor_date"), promise: promise,
-                     callbackAt: (self["callback_at"] as String?).flatMap(BusinessMoment.parse),
-                     note: self["note"], managerName: self["manager_name"])
+        let anchor: String? = self[6]
+        let callbackAt: String? = self[9]
+        return Touch(id: self[0], at: at, channel: Channel(rawValue: self[3]) ?? .call,
+                     outcome: TouchOutcome(rawValue: self[4]) ?? .reached, step: self[5],
+                     anchor: try anchor.map(storedDate), promise: promise,
+                     callbackAt: callbackAt.flatMap(BusinessMoment.parse), note: self[10], managerName: self[11])
     }
 }

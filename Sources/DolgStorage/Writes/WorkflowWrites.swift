@@ -41,7 +41,7 @@ extension LedgerDatabase {
             let settings = try settings(db)
             let position = detail.position(asOf: input.at.date, buckets: settings.buckets)
             let state = ContractWorkState(
-                position: position, touches: try touches(db, contractID: contract.id, asOf: input.at.date)[contract.id] ?? [],
+                position: position, touches: try touches(db, contractID: contract.id, asOf: input.at.date),
                 holds: try holds(db, contractID: contract.id, from: nil)[contract.id] ?? [],
                 playbook: playbooks.playbook(forSegment: try String.fetchOne(
                     db, sql: "SELECT segment FROM contracts WHERE id = ?", arguments: [contract.id])), now: input.at)

@@ -58,7 +58,9 @@ struct ReminderOptions: ParsableArguments {
         let now = try global.businessMoment()
         var outcome = Outcome()
         outcome.say = Say(language: try global.language())
+        // A dry run only counts; a real one keeps the compact drafts to write them in one transaction.
         var drafts: [OutboxDraft] = []
+        var planned = 0
         try ledger.plannedReminders(now: now, playbooks: try global.playbooks(ledger)) { reminder in
             var text = ""
             if !reminder.skipped, let template = reminder.candidate.step.template {
@@ -67,16 +69,17 @@ struct ReminderOptions: ParsableArguments {
                     client: reminder.clientName, currency: settings.currency, today: now.date)
                 text = try MessageText.render(template, variables, step: reminder.candidate.step.name)
             }
-            drafts.append(OutboxDraft(reminder, text: text))
+            planned += 1
+            if reminder.skipped { outcome.skipped += 1 }
+            if !dryRun { drafts.append(OutboxDraft(reminder, text: text)) }
             guard listEach else { return }
             let installment = reminder.candidate.installment.installment.seq
             outcome.lines.append(reminder.skipped
                 ? "skip  \(reminder.contractNumber) #\(installment) \(reminder.candidate.step.name)"
                 : "new   \(reminder.contractNumber) #\(installment) \(reminder.candidate.step.name) → \(PhoneNumber.masked(reminder.phone)): \(text)")
         }
-        outcome.skipped = drafts.filter(\.skipped).count
         if dryRun {
-            outcome.created = drafts.count - outcome.skipped
+            outcome.created = planned - outcome.skipped
             outcome.lines.append(outcome.say("Dry run: nothing written or sent.", "Пробный прогон: ничего не записано и не отправлено."))
             return outcome
         }
@@ -92,8 +95,12 @@ struct ReminderOptions: ParsableArguments {
         let waiting = try ledger.outbox(status: .pending) + ledger.outbox(status: .failed)
         let playbooks = try global.playbooks(ledger)
         let policy = playbooks.contactPolicy
+        // The contact policy's view of only the clients with messages waiting.
+        let waitingClients = Set(waiting.map(\.clientID))
         var contacts: [Int64: ClientContacts] = [:]
-        try ledger.scanWork(now: now, playbooks: playbooks) { work in contacts[work.row.clientID] = work.client }
+        try ledger.scanWork(now: now, playbooks: playbooks) { work in
+            if waitingClients.contains(work.row.clientID) { contacts[work.row.clientID] = work.client }
+        }
         var sentToday: [Int64: [BusinessMoment]] = [:]
         for message in waiting.sorted(by: { $0.id < $1.id }) {
             let audit = try global.auditContext()

@@ -49,7 +49,11 @@ struct CSVRenderer {
     }
 
     func quoted(_ text: String) -> String {
-        guard text.contains(where: { String($0) == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        // Bytes, not characters: this runs for every cell of a million-row export. The separator is ASCII.
+        let separatorByte = separator.utf8.first
+        guard text.utf8.contains(where: {
+            $0 == separatorByte || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+        }) else { return text }
         return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
 }

@@ -7,22 +7,27 @@ struct TableRenderer {
 
     func render(_ report: Report) -> String {
         let body = report.rows + (report.footer.map { [$0] } ?? [])
-        let texts = body.map { $0.map(format) }
-        let headers = report.columns.map(header)
-        var widths = headers.map(\.count)
+        // Each cell's text with its width in characters, counted once: counting walks the string.
+        let texts = body.map { row in row.map { cell in let text = format(cell); return (text: text, width: text.count) } }
+        let headers = report.columns.map { column in let text = header(column); return (text: text, width: text.count) }
+        var widths = headers.map(\.width)
         for row in texts {
-            for (index, text) in row.enumerated() { widths[index] = max(widths[index], text.count) }
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.width) }
         }
         let rightAligned = report.columns.indices.map { index in
             body.contains { row in isNumeric(row[index]) }
         }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, text in
-                let padding = String(repeating: " ", count: widths[index] - text.count)
-                return rightAligned[index] ? padding + text : text + padding
-            }.joined(separator: "  ").trimmingTrailingSpaces()
+        func line(_ cells: [(text: String, width: Int)]) -> String {
+            var line = ""
+            for (index, cell) in cells.enumerated() {
+                if index > 0 { line += "  " }
+                let padding = String(repeating: " ", count: widths[index] - cell.width)
+                line += rightAligned[index] ? padding + cell.text : cell.text + padding
+            }
+            return line.trimmingTrailingSpaces()
         }
-        var lines = [line(headers), line(widths.map { String(repeating: "-", count: $0) })]
+        let rule = widths.map { (text: String(repeating: "-", count: $0), width: $0) }
+        var lines = [line(headers), line(rule)]
         for (index, row) in texts.enumerated() {
             if report.footer != nil && index == texts.count - 1 { lines.append(lines[1]) }
             lines.append(line(row))
