@@ -64,10 +64,19 @@ for size in $SIZES; do
   row "report portfolio" "$DOLG report portfolio --db $ledger > /dev/null" bench/sql/portfolio.sql
   row "next --all" "$DOLG next --all --db $ledger > /dev/null"
   row "daily --dry-run" "$DOLG daily --dry-run --db $ledger > /dev/null"
+  row "daily" "$DOLG daily --db $copy > /dev/null" "" "$restore"
   row "export contracts" "$DOLG export contracts --db $ledger > /dev/null"
   printf '.mode csv\n.import %s imported\n' "$WORK/payments-100k-$size.csv" > "$WORK/import.sql"
   row "import payments ($(($(wc -l < "$WORK/payments-100k-$size.csv") - 1)) rows)" \
       "$DOLG import payments $WORK/payments-100k-$size.csv --db $copy > /dev/null" "$WORK/import.sql" "$restore"
+  # New contracts (the generator's first 10 000 under other numbers), and a bank statement of
+  # 10 000 incoming payments matched by the contract number in their purpose.
+  head -n 10001 "$WORK/csv-$size/contracts.csv" | sed '2,$s/^B-/N-/' > "$WORK/contracts-10k-$size.csv"
+  row "import contracts ($(($(wc -l < "$WORK/contracts-10k-$size.csv") - 1)) rows)" \
+      "$DOLG import contracts $WORK/contracts-10k-$size.csv --db $copy > /dev/null" "" "$restore"
+  documents=$(bench/statement.py "$WORK/csv-$size/payments.csv" 10000 "$WORK/statement-$size.txt")
+  row "import bank ($documents documents)" \
+      "$DOLG import bank $WORK/statement-$size.txt --db $copy > /dev/null" "" "$restore"
 done
 echo >&2
 cat "$RESULTS"
