@@ -171,7 +171,7 @@ public final class LedgerDatabase: Sendable {
                                  remedy: "try again in a moment")
                     .inRussian("реестр занят другой командой", remedy: "повторите через минуту")
             case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-                return DolgError(.ledgerFailure, "the ledger file is not a valid dolg ledger",
+                return DolgError(.ledgerDamaged, "the ledger file is not a valid dolg ledger",
                                  remedy: "check --db, or restore it from a backup")
             default:
                 return DolgError(.ledgerFailure, "the ledger refused the change: \(error.message ?? "\(error)")",

@@ -54,7 +54,8 @@ struct ReliabilityTests {
         default:
             return "number,client,phone,email,manager,segment,start_date,amount,down_payment,installments,period,first_due,rate\n"
                 + (1...rows).map { index in
-                    "K\(round)-\(index),Клиент,+79170000000,,,,2026-10-01,12000,,3,month,2026-10-31,\n"
+                    // A client each, as reminders are counted per client.
+                    "K\(round)-\(index),Клиент \(index),+7916\(1_000_000 + index),,,,2026-10-01,12000,,3,month,2026-10-31,\n"
                 }.joined()
         }
     }
@@ -92,24 +93,162 @@ struct ReliabilityTests {
         print("killDuringImport \(kind): \(killedMidWay) of \(Self.kills) imports killed mid-way, nothing partial")
     }
 
-    @Test("writers at once: each payment is recorded once or refused as busy, and the doctor passes")
+    /// A 1C statement of `documents` incoming payments to Д-004, numbered for `round`.
+    static func statement(round: Int, documents: Int) -> Data {
+        var lines = ["1CClientBankExchange", "ВерсияФормата=1.03", "Кодировка=Windows", "РасчСчет=40702810900000012345",
+                     "СекцияРасчСчет", "РасчСчет=40702810900000012345", "КонецРасчСчет"]
+        for document in 1...documents {
+            lines += ["СекцияДокумент=Платежное поручение", "Номер=\(round * 100_000 + document)", "Дата=19.11.2026",
+                      "Сумма=1.00", "ПлательщикСчет=40817810000000000001", "ПлательщикБИК=044525225",
+                      "ПолучательСчет=40702810900000012345", "НазначениеПлатежа=Оплата по договору Д-004", "КонецДокумента"]
+        }
+        lines.append("КонецФайла")
+        return (lines.joined(separator: "\r\n") + "\r\n").data(using: .windowsCP1251)!
+    }
+
+    @Test("killed mid-way through a bank statement, the ledger holds all of it or none; a re-run completes it once")
+    func killDuringBankImport() throws {
+        let sandbox = try ledgerWithContracts()
+        let documents = 2_000
+        let start = try recordCount("payments", sandbox)
+        var random = SystemRandomNumberGenerator()
+        var killedMidWay = 0
+        var lastFile: URL?
+        for round in 1...Self.kills {
+            let file = sandbox.directory.appendingPathComponent("statement-\(round).txt")
+            try Self.statement(round: round, documents: documents).write(to: file)
+            lastFile = file
+            let before = try recordCount("payments", sandbox)
+            let process = try self.start(sandbox, ["import", "bank", file.path])
+            usleep(UInt32.random(in: 0...600_000, using: &random))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                killedMidWay += 1
+            }
+            process.waitUntilExit()
+            let after = try recordCount("payments", sandbox)
+            #expect(after == before || after == before + documents, "round \(round): \(before) → \(after) payments")
+            #expect(try doctorPasses(sandbox), "round \(round)")
+        }
+        let before = try recordCount("payments", sandbox)
+        let rerun = try sandbox.run(["import", "bank", lastFile!.path])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        let again = try sandbox.run(["import", "bank", lastFile!.path])
+        #expect(again.status == 0, "\(again.stderr)")
+        let final = try recordCount("payments", sandbox)
+        #expect(final == before || final == before + documents, "the re-run adds the statement once at most")
+        #expect((final - start) % documents == 0, "only whole statements: \(final - start) payments imported")
+        print("killDuringBankImport: \(killedMidWay) of \(Self.kills) imports killed mid-way, nothing partial")
+    }
+
+    @Test("killed while adding a contract, the ledger has the whole contract or none; a re-run adds it once")
+    func killDuringContractAdd() throws {
+        let sandbox = try ledgerWithContracts()
+        var random = SystemRandomNumberGenerator()
+        var added = 0
+        for round in 1...Self.kills * 4 {
+            let arguments = ["contract", "add", "--number", "KA-\(round)", "--client", "1", "--amount", "24000",
+                             "--installments", "24", "--first-due", "2026-12-01"]
+            let before = try recordCount("contracts", sandbox)
+            let process = try self.start(sandbox, arguments)
+            usleep(UInt32.random(in: 0...60_000, using: &random))
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            let after = try recordCount("contracts", sandbox)
+            #expect(after == before || after == before + 1, "round \(round): \(before) → \(after) contracts")
+            // The doctor checks that every contract has all its installments and that they sum up.
+            #expect(try doctorPasses(sandbox), "round \(round)")
+            let rerun = try sandbox.run(arguments)
+            // Added now, or already there from the killed run (refused as a duplicate, 65).
+            #expect(rerun.status == 0 || (rerun.status == 65 && after == before + 1), "\(rerun.stderr)")
+            #expect(try recordCount("contracts", sandbox) == before + 1, "round \(round): exactly once")
+            if after == before + 1 { added += 1 }
+        }
+        print("killDuringContractAdd: \(Self.kills * 4 - added) of \(Self.kills * 4) adds killed before they committed")
+    }
+
+    /// The outbox as `dolg outbox list --format csv` shows it, one line per message.
+    func outboxLines(_ sandbox: Sandbox) throws -> [Substring] {
+        let list = try sandbox.run(["outbox", "list", "--format", "csv"])
+        #expect(list.status == 0, "\(list.stderr)")
+        return list.stdout.split(whereSeparator: \.isNewline).dropFirst().sorted()
+    }
+
+    @Test("killed during the nightly run, a re-run leaves the outbox exactly as one uninterrupted run would")
+    func killDuringDaily() throws {
+        // 1 500 contracts a day overdue, each with a reminder due (and the two before it skipped).
+        let base = try ledgerWithContracts()
+        let contracts = base.directory.appendingPathComponent("overdue.csv")
+        try Self.importFile("contracts", round: 0, rows: 1_500).replacing("2026-10-31", with: "2026-11-19")
+            .write(to: contracts, atomically: true, encoding: .utf8)
+        #expect(try base.run(["import", "contracts", contracts.path]).status == 0)
+        func copyOfBase() throws -> Sandbox {
+            let copy = try Sandbox()
+            for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: base.ledgerPath + suffix) {
+                try FileManager.default.copyItem(atPath: base.ledgerPath + suffix, toPath: copy.ledgerPath + suffix)
+            }
+            return copy
+        }
+        let reference = try copyOfBase()
+        #expect(try reference.run(["daily"]).status == 0)
+        let expected = try outboxLines(reference)
+        #expect(expected.count >= 1_500, "every overdue contract gets a reminder: \(expected.count)")
+        var random = SystemRandomNumberGenerator()
+        var killedMidWay = 0
+        for round in 1...Self.kills {
+            let sandbox = try copyOfBase()
+            let process = try self.start(sandbox, ["daily"])
+            usleep(UInt32.random(in: 0...1_500_000, using: &random))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                killedMidWay += 1
+            }
+            process.waitUntilExit()
+            let killed = try outboxLines(sandbox)
+            #expect(killed.isEmpty || killed == expected, "round \(round): \(killed.count) of \(expected.count) reminders")
+            #expect(try doctorPasses(sandbox), "round \(round)")
+            let rerun = try sandbox.run(["daily"])
+            #expect(rerun.status == 0, "\(rerun.stderr)")
+            #expect(try outboxLines(sandbox) == expected, "round \(round): the re-run completes the outbox once")
+        }
+        print("killDuringDaily: \(killedMidWay) of \(Self.kills) nightly runs killed mid-way, nothing partial")
+    }
+
+    @Test("a nightly run, operators paying and calling, and an import at once: each succeeds or is refused as busy")
     func concurrentWriters() throws {
         let sandbox = try ledgerWithContracts()
-        let statuses = Mutex([Int32]())
-        DispatchQueue.concurrentPerform(iterations: Self.writers) { writer in
-            for payment in 1...Self.paymentsPerWriter {
-                let result = try? sandbox.run(["pay", "Д-004", "1", "--ref", "W\(writer)-\(payment)"])
-                statuses.withLock { $0.append(result?.status ?? -1) }
+        let importFile = sandbox.directory.appendingPathComponent("concurrent.csv")
+        try Self.importFile("payments", round: 99, rows: 50).write(to: importFile, atomically: true, encoding: .utf8)
+        let statuses = Mutex([(command: String, status: Int32)]())
+        // Writers pay; one runs the nightly job, one calls clients, one imports a file.
+        DispatchQueue.concurrentPerform(iterations: Self.writers + 3) { writer in
+            func run(_ arguments: [String]) {
+                let result = try? sandbox.run(arguments)
+                statuses.withLock { $0.append((arguments.prefix(2).joined(separator: " "), result?.status ?? -1)) }
+            }
+            switch writer {
+            case Self.writers: run(["daily"])
+            case Self.writers + 1:
+                for call in 1...Self.paymentsPerWriter {
+                    run(["touch", "Д-00\(call % 4 + 1)", "--channel", "call", "--outcome", "no-answer"])
+                }
+            case Self.writers + 2: run(["import", "payments", importFile.path])
+            default:
+                for payment in 1...Self.paymentsPerWriter {
+                    run(["pay", "Д-004", "1", "--ref", "W\(writer)-\(payment)"])
+                }
             }
         }
         let all = statuses.withLock { $0 }
-        #expect(all.count == Self.writers * Self.paymentsPerWriter)
-        // 0 recorded; 75 busy, nothing written.
-        #expect(all.allSatisfy { $0 == 0 || $0 == 75 }, "\(all)")
-        let recorded = try recordCount("payments", sandbox)
-        #expect(recorded == all.filter { $0 == 0 }.count)
+        #expect(all.count == Self.writers * Self.paymentsPerWriter + Self.paymentsPerWriter + 2)
+        // 0 done; 75 busy, nothing written.
+        #expect(all.allSatisfy { $0.status == 0 || $0.status == 75 }, "\(all)")
+        let paid = all.filter { $0.command == "pay Д-004" && $0.status == 0 }.count
+        let imported = all.contains { $0.command == "import payments" && $0.status == 0 } ? 50 : 0
+        #expect(try recordCount("payments", sandbox) == paid + imported, "every successful payment, exactly once")
         #expect(try doctorPasses(sandbox))
-        print("concurrentWriters: \(Self.writers) writers, \(all.filter { $0 == 75 }.count) busy refusals")
+        print("concurrentWriters: \(Self.writers) payers, a nightly run, a caller and an import; "
+              + "\(all.filter { $0.status == 75 }.count) busy refusals of \(all.count) commands")
     }
 }
 

@@ -68,19 +68,26 @@ extension IncomingPayment {
         let description: String
     }
 
+    /// No field of the format is longer (the purpose, the longest, has 210 characters): a longer
+    /// one is a damaged file, not a payment.
+    static let longestField = 1_000
+
     static func read(_ document: BankDocument) -> Result<IncomingPayment, Problem> {
+        if let (key, _) = document.fields.sorted(by: { $0.key < $1.key }).first(where: { $0.value.count > longestField }) {
+            return .failure(Problem(description: "\(key) is longer than \(longestField) characters"))
+        }
         guard let number = document.number else { return .failure(Problem(description: "Номер is missing")) }
         guard let dateText = document["ДатаПоступило"] ?? document["Дата"] else {
             return .failure(Problem(description: "document \(number): Дата is missing"))
         }
         guard let date = try? CivilDate.parse(dateText) else {
-            return .failure(Problem(description: "document \(number): date '\(dateText)' is not a date"))
+            return .failure(Problem(description: "document \(number): date '\(ImportRowError.shown(dateText))' is not a date"))
         }
         guard let amountText = document["Сумма"] else {
             return .failure(Problem(description: "document \(number): Сумма is missing"))
         }
         guard let amount = try? MoneyParser.parse(amountText), amount.isPositive else {
-            return .failure(Problem(description: "document \(number): Сумма '\(amountText)' is not a positive amount"))
+            return .failure(Problem(description: "document \(number): Сумма '\(ImportRowError.shown(amountText))' is not a positive amount"))
         }
         return .success(IncomingPayment(
             source: "line \(document.line)", documentNumber: number, date: date, amount: amount,

@@ -22,7 +22,16 @@ public struct ImportRowError: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `3: phone '12345': not a phone number`, printed after the file name.
-    public var description: String { "\(line): \(column) '\(value)': \(problem)" }
+    public var description: String { "\(line): \(column) '\(Self.shown(value))': \(problem)" }
+
+    /// A value as an error message shows it: control characters made visible, and at most 60
+    /// characters, so that a junk file's megabyte line is not echoed to the terminal.
+    public static func shown(_ value: String) -> String {
+        let visible = String(String.UnicodeScalarView(value.unicodeScalars.prefix(61).map {
+            RowReader.isControl($0) ? "\u{FFFD}" : $0
+        }))
+        return visible.unicodeScalars.count > 60 ? String(visible.unicodeScalars.prefix(60)) + "…" : visible
+    }
 }
 
 /// Typed cells read from one row of a CSV file, collecting every problem of the row.
@@ -35,6 +44,16 @@ public struct RowReader {
     public init(line: Int, fields: [String: String]) {
         self.line = line
         self.fields = fields
+        // NULs and other control characters are no part of a name, a number or a note: the file is damaged.
+        for (column, value) in fields.sorted(by: { $0.key < $1.key })
+        where value.unicodeScalars.contains(where: Self.isControl) {
+            fail(column, value, "contains control characters")
+        }
+    }
+
+    /// C0 controls and DEL, except the tab and line breaks a quoted cell may hold.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && !["\t", "\n", "\r"].contains(scalar)) || scalar.value == 0x7F
     }
 
     public func optionalText(_ column: String) -> String? {

@@ -18,6 +18,7 @@ public final class TabularFile {
 
     public init(path: String) throws(DolgError) {
         self.path = path
+        try InputFile.checkReadable(path)
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw DolgError(.inputFileMissing, "cannot read '\(path)'", remedy: "check the file's path and permissions")
         }

@@ -30,6 +30,7 @@ extension LedgerDatabase {
                               _ body: (ContractHistory) throws -> Void) throws(DolgError) {
         try read { db in
             if let managerName = scope.managerName { _ = try managerNamed(managerName, db) }
+            try checkSegment(scope.segment, db)
             let restructured = try restructuredSchedules(db)
             let contracts = try Row.fetchCursor(db, sql: """
                 SELECT contracts.id, contracts.number, contracts.client_id, clients.name AS client_name,

@@ -49,6 +49,7 @@ extension LedgerDatabase {
     func scanPositions(_ db: Database, asOf: CivilDate, scope: ContractScope, buckets: BucketScheme,
                        _ body: (ContractPositionRow) throws -> Void) throws {
         if let managerName = scope.managerName { _ = try managerNamed(managerName, db) }
+        try checkSegment(scope.segment, db)
         if let clientID = scope.clientID { _ = try clientWithID(clientID, db) }
         let contracts = try Row.fetchCursor(db, sql: """
             SELECT contracts.id, contracts.number, clients.id AS client_id, clients.name AS client_name,

@@ -53,10 +53,7 @@ extension ImportCommand {
         }
 
         func readStatement() throws(DolgError) -> StatementReading {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw DolgError(.inputFileMissing, "cannot read '\(file)'", remedy: "check the file's path and permissions")
-            }
-            let bytes = [UInt8](data)
+            let bytes = [UInt8](try InputFile.bytes(file))
             let marker = Array("1CClientBankExchange".utf8)
             let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
             if body.starts(with: marker) {
@@ -91,7 +88,7 @@ extension ImportCommand {
                 } else if row.errors.isEmpty {
                     reading.outgoingCount += 1
                 }
-                reading.errors += row.errors.map { "line \($0.line): \($0.column) '\($0.value)': \($0.problem)" }
+                reading.errors += row.errors.map { "line \($0.line): \($0.column) '\(ImportRowError.shown($0.value))': \($0.problem)" }
             }
             return reading
         }

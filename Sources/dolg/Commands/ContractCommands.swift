@@ -85,11 +85,8 @@ struct ContractCommand: ParsableCommand {
         }
 
         func readScheduleFile(_ path: String) throws(DolgError) -> [CustomSchedule.Line] {
-            guard let data = FileManager.default.contents(atPath: path),
-                  let text = String(data: data, encoding: .utf8) else {
-                throw DolgError(.inputFileMissing, "--schedule-file '\(path)' cannot be read as UTF-8 text",
-                                remedy: "check the path; the file must be a UTF-8 CSV with columns due_date,amount")
-            }
+            let text = try InputFile.text(path, refusedAs: .invalidSchedule,
+                                          remedy: "the file must be a UTF-8 CSV with columns due_date,amount")
             return try ScheduleFileParser.parse(text, fileName: path)
         }
     }

@@ -32,9 +32,7 @@ struct PlaybookCommand: ParsableCommand {
         @Argument(help: "The TOML file.") var file: String
 
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-                throw DolgError(.inputFileMissing, "cannot read '\(file)' as UTF-8 text", remedy: "check the path")
-            }
+            let text = try InputFile.text(file, refusedAs: .invalidPlaybook, remedy: "save the playbook as UTF-8 TOML")
             let set = try PlaybookFile.decode(text)
             let (ledger, _) = try global.openLedger()
             let version = try ledger.importPlaybook(text: text, buckets: set.buckets, by: global.login,
