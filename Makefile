@@ -1,7 +1,7 @@
 # dolg — build, test and demo.
 #   make demo   build in release, load Fixtures/ into a fresh demo ledger, show overdue, the reports,
 #               a manager's work list and tonight's reminders
-#   make test   build and run the whole test suite
+#   make test   build and run the whole test suite, then a short fuzzing run
 
 SWIFT      ?= swift
 PREFIX     ?= /usr/local
@@ -10,7 +10,7 @@ DEMO_DB    := $(DEMO_DIR)/ledger.sqlite
 DEMO_TODAY := 2026-11-20
 RELEASE    := .build/release/dolg
 
-.PHONY: all deps build release test torture demo dashboard bench install clean
+.PHONY: all deps build release test fuzz torture demo dashboard bench install clean
 
 all: build
 
@@ -38,14 +38,25 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# The end-to-end tests run the built binary, so build it before the suite.
+# The end-to-end tests run the built binary, so build it before the suite; then a short,
+# fixed-seed fuzzing run of the parsers (the suite replays everything fuzzing ever kept).
 test: build
 	$(SWIFT) test
+	$(MAKE) fuzz FUZZ_SECONDS=10 FUZZ_SEED=1
 
-# The long crash and concurrency run: more kills, more writers at once.
+# Coverage-guided fuzzing of the parsers (money, rates, phones, dates, CSV, 1C) with libFuzzer:
+# FUZZ_SECONDS per target (30), FUZZ_SEED (0: random). A crash is kept in Fuzz/regressions/.
+fuzz: deps
+	Fuzz/build.sh
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-30} FUZZ_SEED=$${FUZZ_SEED:-0} Fuzz/run.sh
+
+# The long run: more kills, more writers at once, the bad-input corpus, and five minutes of
+# fuzzing per parser. Prints what survived.
 torture: build
-	DOLG_TORTURE_KILLS=$${KILLS:-100} DOLG_TORTURE_WRITERS=$${WRITERS:-16} $(SWIFT) test --filter ReliabilityTests 2>&1 \
-	  | grep -E 'killDuringImport|concurrentWriters|Test run'
+	DOLG_TORTURE_KILLS=$${KILLS:-100} DOLG_TORTURE_WRITERS=$${WRITERS:-16} \
+	  $(SWIFT) test --filter 'ReliabilityTests|BadInputTests' 2>&1 \
+	  | grep -E 'killDuring|concurrentWriters|badInputs|Test run'
+	$(MAKE) fuzz FUZZ_SECONDS=$${FUZZ_SECONDS:-300} FUZZ_SEED=0
 
 demo: release
 	rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)

@@ -16,6 +16,8 @@ struct MoneyTests {
         ("", MoneyParser.Failure.empty), ("abc", .invalidCharacter("a")), ("5,000", .tooManyFractionDigits),
         ("1.5e3", .invalidCharacter("e")), ("12.345", .tooManyFractionDigits), ("1,2,3", .invalidCharacter(",")),
         ("99999999999999", .tooLarge), ("5000$", .invalidCharacter("$")),
+        // Found by the fuzzer: a digit with a combining mark is one Character between "0" and "9".
+        ("9,2\u{0369}", .invalidCharacter("2\u{0369}")), ("１０", .invalidCharacter("１")),
     ])
     func rejects(text: String, failure: MoneyParser.Failure) {
         #expect(throws: failure) { try MoneyParser.parse(text) }

@@ -14,6 +14,7 @@ struct PeopleTests {
     func rejects() {
         #expect(throws: PhoneNumber.ParseFailure.wrongLength(5)) { try PhoneNumber(parsing: "12345") }
         #expect(throws: PhoneNumber.ParseFailure.invalidCharacter("x")) { try PhoneNumber(parsing: "8917x234567") }
+        #expect(throws: PhoneNumber.ParseFailure.invalidCharacter("4\u{0369}")) { try PhoneNumber(parsing: "89171234\u{0369}567") }
         #expect(throws: PhoneNumber.ParseFailure.wrongLength(12)) { try PhoneNumber(parsing: "+7 917 123 45 678") }
     }
 

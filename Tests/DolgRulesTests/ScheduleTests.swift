@@ -99,6 +99,8 @@ struct ScheduleTests {
         #expect(throws: InterestRate.ParseFailure.outOfRange) { try InterestRate.parse("1000.5") }
         #expect(throws: InterestRate.ParseFailure.malformed) { try InterestRate.parse("-3") }
         #expect(throws: InterestRate.ParseFailure.malformed) { try InterestRate.parse("1.23456") }
+        // A digit with a combining mark used to pass the digit check and trap on conversion.
+        #expect(throws: InterestRate.ParseFailure.malformed) { try InterestRate.parse("1.2\u{0369}") }
     }
 
     @Test("a custom schedule must add up to the financed amount")

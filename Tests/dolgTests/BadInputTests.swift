@@ -340,6 +340,7 @@ struct BadInputTests {
     func corpusSize() {
         #expect(Self.cases.count >= 100, "\(Self.cases.count) cases")
         #expect(Set(Self.cases.map(\.name)).count == Self.cases.count, "each case has its own name")
+        print("badInputs: \(Self.cases.count) bad inputs in the corpus")
     }
 
     @Test("each bad input: one clear error line, its exit status, and the ledger unchanged", arguments: cases)

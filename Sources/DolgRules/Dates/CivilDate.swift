@@ -114,7 +114,7 @@ extension CivilDate {
             throw .malformed
         }
         func number(_ digits: Substring) throws(ParseFailure) -> Int {
-            guard digits.allSatisfy({ ("0"..."9").contains($0) }), let value = Int(digits) else {
+            guard digits.allSatisfy(\.isASCIIDigit), let value = Int(digits) else {
                 throw .malformed
             }
             return value

@@ -38,7 +38,7 @@ public enum MoneyParser {
             integerPart = integerPart.filter { $0 != groupMark }[...]
         }
         guard !integerPart.isEmpty || !fractionPart.isEmpty else { throw .empty }
-        if let bad = (integerPart + fractionPart).first(where: { !("0"..."9").contains($0) }) {
+        if let bad = (integerPart + fractionPart).first(where: { !$0.isASCIIDigit }) {
             throw .invalidCharacter(bad)
         }
         guard fractionPart.count <= 2 else { throw .tooManyFractionDigits }
@@ -76,4 +76,10 @@ extension String {
         let end = lastIndex(where: { !isSpace($0) })!
         return self[start...end]
     }
+}
+
+extension Character {
+    /// `0` to `9` and nothing else. (`("0"..."9").contains(c)` is not this: a digit with a
+    /// combining mark, "2\u{0369}", is one Character that sorts between them and has no value.)
+    var isASCIIDigit: Bool { asciiValue.map { (48...57).contains($0) } ?? false }
 }

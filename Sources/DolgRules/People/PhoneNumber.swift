@@ -17,7 +17,7 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
         let international = trimmed.hasPrefix("+")
         var digits = ""
         for character in trimmed.dropFirst(international ? 1 : 0) where !separators.contains(character) {
-            guard ("0"..."9").contains(character) else { throw .invalidCharacter(character) }
+            guard character.isASCIIDigit else { throw .invalidCharacter(character) }
             digits.append(character)
         }
         if !international {

@@ -23,7 +23,7 @@ public struct InterestRate: Hashable, Comparable, Sendable, CustomStringConverti
         let parts = text.trimmingWhitespace().replacing(",", with: ".").split(
             separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !parts[0].isEmpty,
-              parts.allSatisfy({ $0.allSatisfy { ("0"..."9").contains($0) } }) else { throw .malformed }
+              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) else { throw .malformed }
         let fraction = parts.count == 2 ? parts[1] : ""
         guard fraction.count <= 4, parts[0].count <= 4, let whole = Int64(parts[0]) else {
             throw parts[0].count > 4 ? .outOfRange : .malformed

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds the fuzz targets with libFuzzer (Swift's -sanitize=fuzzer, with AddressSanitizer):
+# DolgRules, instrumented, as a static library; each target beside it (the CSV target with the
+# streaming reader from DolgStorage). Binaries go to .build/fuzz/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=.build/fuzz
+mkdir -p "$OUT"
+FLAGS=(-O -sanitize=fuzzer,address -parse-as-library)
+swiftc "${FLAGS[@]}" -module-name DolgRules -emit-module -emit-module-path "$OUT/DolgRules.swiftmodule" \
+  -emit-library -static -o "$OUT/libDolgRules.a" $(find Sources/DolgRules -name '*.swift')
+for target in money dates bank csv; do
+  extra=()
+  [ "$target" = csv ] && extra=(Sources/DolgStorage/Import/{CSVRecordReader,TabularFile,InputFile}.swift)
+  swiftc "${FLAGS[@]}" -I "$OUT" -L "$OUT" -lDolgRules -o "$OUT/fuzz-$target" Fuzz/Targets/$target.swift "${extra[@]}"
+done
