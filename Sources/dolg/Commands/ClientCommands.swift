@@ -72,6 +72,7 @@ struct ClientCommand: ParsableCommand {
                     [.integer(Int(client.id)), .text(client.name), .text(privacy.phone(client.phone)),
                      .optionalText(client.email), .optionalText(client.managerName)]
                 })
+            try privacy.auditReveal(ledger, global)
             output.print(report, settings, try global.language())
         }
     }
@@ -91,7 +92,6 @@ struct ClientCommand: ParsableCommand {
             let language = try global.language()
             let today = try global.businessDate()
             let card = try ledger.clientCard(id: id, asOf: today)
-            if privacy.reveal { try ledger.recordAccess(audit: try global.auditContext()) }
             let client = card.client
             let contracts = try positionRows(ledger, settings, asOf: today, scope: ContractScope(clientID: id))
             var totals = PortfolioSummary()
@@ -114,6 +114,7 @@ struct ClientCommand: ParsableCommand {
             let list = contractListReport(contracts)
             let notes = Report(columns: [Column("at"), Column("author"), Column("note")],
                                rows: card.notes.map { [.text($0.at.description), .text($0.author), .text($0.text)] })
+            try privacy.auditReveal(ledger, global)
             switch output.format {
             case .table:
                 output.printRecord(record, settings, language)
@@ -152,6 +153,12 @@ struct ClientCommand: ParsableCommand {
 struct PrivacyOptions: ParsableArguments {
     @Flag(help: "Show phone numbers, passports and addresses in full instead of masked.")
     var reveal = false
+
+    /// Records in the audit log who asked to see personal data in full, before it is shown: every
+    /// command that takes --reveal calls this right after opening the ledger.
+    func auditReveal(_ ledger: LedgerDatabase, _ global: GlobalOptions) throws {
+        if reveal { try ledger.recordAccess(audit: try global.auditContext()) }
+    }
 
     func phone(_ phone: String) -> String {
         reveal ? phone : PhoneNumber.masked(phone)

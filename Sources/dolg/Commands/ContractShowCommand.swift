@@ -19,6 +19,7 @@ extension ContractCommand {
             let detail = try ledger.contractDetail(number: number)
             let contract = detail.contract
             let position = detail.position(asOf: today, buckets: settings.buckets)
+            try privacy.auditReveal(ledger, global)
             let terms = contract.terms
             let summary = Report(
                 columns: [Column("contract"), Column("client_id"), Column("client"), Column("phone"),

@@ -24,6 +24,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let (ledger, _) = try global.openLedger()
+        try privacy.auditReveal(ledger, global)
         let csv = excel ? CSVRenderer.excel : CSVRenderer()
         // Rows are written as they are read: memory does not grow with the ledger.
         let progress = Progress(kind.rawValue)
@@ -92,6 +93,5 @@ struct ExportCommand: ParsableCommand {
                 }
             }
         }
-        if privacy.reveal { try ledger.recordAccess(audit: try global.auditContext()) }
     }
 }

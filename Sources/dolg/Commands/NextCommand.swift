@@ -36,6 +36,7 @@ struct NextCommand: ParsableCommand {
             }
             items.append((WorkOrder.key(work, postponed: decision != .allowed), cells(work, step, decision, now, table)))
         }
+        try privacy.auditReveal(ledger, global)
         items.sort { $0.key < $1.key }
         let columns = [Column("contract"), Column("client"), Column("phone"), Column("manager"), Column("step"),
                        Column("channel"), Column("step_due"), Column("not_before"), Column("bucket"),

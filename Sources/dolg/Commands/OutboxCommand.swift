@@ -20,6 +20,7 @@ struct OutboxCommand: ParsableCommand {
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()
+            try privacy.auditReveal(ledger, global)
             output.print(try outboxReport(ledger, status: status, privacy: privacy), settings, try global.language())
         }
     }
@@ -33,6 +34,7 @@ struct OutboxCommand: ParsableCommand {
 
         func run() throws {
             let (ledger, _) = try global.openLedger()
+            try privacy.auditReveal(ledger, global)
             write(CSVRenderer().render(try outboxReport(ledger, status: status, privacy: privacy)))
         }
     }
