@@ -7,10 +7,12 @@ cd "$(dirname "$0")/.."
 OUT=.build/fuzz
 mkdir -p "$OUT"
 FLAGS=(-O -sanitize=fuzzer,address -parse-as-library)
-swiftc "${FLAGS[@]}" -module-name DolgRules -emit-module -emit-module-path "$OUT/DolgRules.swiftmodule" \
+# The gold linker warns about every AddressSanitizer helper symbol it cannot export; harmless.
+quiet() { "$@" 2>&1 | { grep -v 'Cannot export local symbol' || true; }; }
+quiet swiftc "${FLAGS[@]}" -module-name DolgRules -emit-module -emit-module-path "$OUT/DolgRules.swiftmodule" \
   -emit-library -static -o "$OUT/libDolgRules.a" $(find Sources/DolgRules -name '*.swift')
 for target in money dates bank csv; do
   extra=()
   [ "$target" = csv ] && extra=(Sources/DolgStorage/Import/{CSVRecordReader,TabularFile,InputFile}.swift)
-  swiftc "${FLAGS[@]}" -I "$OUT" -L "$OUT" -lDolgRules -o "$OUT/fuzz-$target" Fuzz/Targets/$target.swift "${extra[@]}"
+  quiet swiftc "${FLAGS[@]}" -I "$OUT" -L "$OUT" -lDolgRules -o "$OUT/fuzz-$target" Fuzz/Targets/$target.swift "${extra[@]}"
 done

@@ -6,7 +6,7 @@ import Foundation
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSV(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("dolg-fuzz-\(getpid()).csv").path
-    FileManager.default.createFile(atPath: path, contents: Data(bytes: start, count: count))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(bytes: start, count: count))
     defer { try? FileManager.default.removeItem(atPath: path) }
     do {
         let file = try TabularFile(path: path)

@@ -108,10 +108,11 @@ extension LedgerDatabase {
 
     private func insertBankPayment(_ db: Database, receiptID: Int64, contractID: Int64, _ payment: IncomingPayment,
                                    audit: AuditContext) throws {
-        try db.execute(sql: """
+        // Cached: an import runs it once per document.
+        try db.cachedStatement(sql: """
             INSERT INTO payments (contract_id, kind, date, amount, method, natural_key, receipt_id, recorded_at)
             VALUES (?, 'payment', ?, ?, 'bank', ?, ?, ?)
-            """, arguments: [contractID, payment.date.description, payment.amount.minorUnits, payment.naturalKey,
+            """).execute(arguments: [contractID, payment.date.description, payment.amount.minorUnits, payment.naturalKey,
                              receiptID, audit.timestamp])
     }
 
@@ -134,9 +135,15 @@ extension LedgerDatabase {
                 matcher.clientsByPhone[row["phone"], default: []].insert(row["id"])
             }
         }
+        // Positions are needed only for payments whose purpose names no known contract: the
+        // common statement, where every purpose names one, is matched without scanning the ledger.
+        let unnamed = payments.filter { payment in
+            Set(PaymentText.contractNumberCandidates(in: payment.purpose)).isDisjoint(with: matcher.knownNumbers)
+        }
+        guard !unnamed.isEmpty else { return matcher }
         let knownClients = matcher.clientsByINN.values.reduce(into: Set<Int64>()) { $0.formUnion($1) }
             .union(matcher.clientsByPhone.values.reduce(into: Set<Int64>()) { $0.formUnion($1) })
-        let amounts = Set(payments.map(\.amount))
+        let amounts = Set(unnamed.map(\.amount))
         let settings = try settings()
         try scanPositions(asOf: asOf, buckets: settings.buckets) { row in
             guard row.position.status.isOpen else { return }
