@@ -73,7 +73,8 @@ extension IncomingPayment {
     static let longestField = 1_000
 
     static func read(_ document: BankDocument) -> Result<IncomingPayment, Problem> {
-        if let (key, _) = document.fields.sorted(by: { $0.key < $1.key }).first(where: { $0.value.count > longestField }) {
+        let fields = document.fields.sorted { $0.key < $1.key }
+        if let (key, _) = fields.first(where: { $0.value.count > longestField }) {
             return .failure(Problem(description: "\(key) is longer than \(longestField) characters"))
         }
         guard let number = document.number else { return .failure(Problem(description: "Номер is missing")) }
@@ -81,13 +82,15 @@ extension IncomingPayment {
             return .failure(Problem(description: "document \(number): Дата is missing"))
         }
         guard let date = try? CivilDate.parse(dateText) else {
-            return .failure(Problem(description: "document \(number): date '\(ImportRowError.shown(dateText))' is not a date"))
+            let shown = ImportRowError.shown(dateText)
+            return .failure(Problem(description: "document \(number): date '\(shown)' is not a date"))
         }
         guard let amountText = document["Сумма"] else {
             return .failure(Problem(description: "document \(number): Сумма is missing"))
         }
         guard let amount = try? MoneyParser.parse(amountText), amount.isPositive else {
-            return .failure(Problem(description: "document \(number): Сумма '\(ImportRowError.shown(amountText))' is not a positive amount"))
+            let shown = ImportRowError.shown(amountText)
+            return .failure(Problem(description: "document \(number): Сумма '\(shown)' is not a positive amount"))
         }
         return .success(IncomingPayment(
             source: "line \(document.line)", documentNumber: number, date: date, amount: amount,

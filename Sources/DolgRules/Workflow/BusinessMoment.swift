@@ -28,7 +28,8 @@ public struct BusinessMoment: Hashable, Comparable, Sendable, CustomStringConver
         let clock = parts[1].split(separator: ":")
         // Two digits each: `Int` alone would take "+9".
         guard clock.count == 2, clock.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCIIDigit) }),
-              let hour = Int(clock[0]), let minute = Int(clock[1]), (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
+              let hour = Int(clock[0]), let minute = Int(clock[1]), (0..<24).contains(hour), (0..<60).contains(minute)
+        else { return nil }
         return BusinessMoment(date: date, hour: hour, minute: minute)
     }
 

@@ -112,8 +112,8 @@ extension LedgerDatabase {
         try db.cachedStatement(sql: """
             INSERT INTO payments (contract_id, kind, date, amount, method, natural_key, receipt_id, recorded_at)
             VALUES (?, 'payment', ?, ?, 'bank', ?, ?, ?)
-            """).execute(arguments: [contractID, payment.date.description, payment.amount.minorUnits, payment.naturalKey,
-                             receiptID, audit.timestamp])
+            """).execute(arguments: [contractID, payment.date.description, payment.amount.minorUnits,
+                                     payment.naturalKey, receiptID, audit.timestamp])
     }
 
     /// What the matcher needs to know about the ledger for these payments, read set-wise:

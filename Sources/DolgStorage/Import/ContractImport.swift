@@ -40,8 +40,8 @@ extension LedgerDatabase {
                                                 problem: error.problem)])
                     continue
                 }
-                if let existing = try Row.fetchOne(db.cachedStatement(sql: "\(Self.contractSelect) WHERE contracts.number = ?"),
-                                                   arguments: [row.number]) {
+                let byNumber = try db.cachedStatement(sql: "\(Self.contractSelect) WHERE contracts.number = ?")
+                if let existing = try Row.fetchOne(byNumber, arguments: [row.number]) {
                     let contract = try existing.contract()
                     if contract.terms == plan.terms && contract.client.phone == row.phone.e164 {
                         summary.alreadyThere += 1
@@ -101,11 +101,12 @@ extension LedgerDatabase {
 
     private func findOrCreateClient(_ row: ContractImportRow, managerID: Int64?, _ db: Database, _ audit: AuditContext,
                                     _ summary: inout ImportSummary) throws -> Int64 {
-        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM clients WHERE phone = ? ORDER BY id LIMIT 1"),
-                                       arguments: [row.phone.e164]) { return id }
+        let byPhone = try db.cachedStatement(sql: "SELECT id FROM clients WHERE phone = ? ORDER BY id LIMIT 1")
+        if let id = try Int64.fetchOne(byPhone, arguments: [row.phone.e164]) { return id }
         try db.cachedStatement(sql: """
             INSERT INTO clients (name, phone, email, inn, manager_id, created_on) VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [row.clientName, row.phone.e164, row.email, row.inn, managerID, audit.today.description])
+            """).execute(arguments: [row.clientName, row.phone.e164, row.email, row.inn, managerID,
+                                     audit.today.description])
         summary.count("clients")
         return db.lastInsertedRowID
     }

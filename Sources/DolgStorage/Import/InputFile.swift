@@ -28,7 +28,8 @@ public enum InputFile {
     }
 
     /// The file as UTF-8 text; anything else is refused with `code` (65).
-    public static func text(_ path: String, refusedAs code: DolgError.Code, remedy: String) throws(DolgError) -> String {
+    public static func text(_ path: String, refusedAs code: DolgError.Code,
+                            remedy: String) throws(DolgError) -> String {
         guard let text = String(data: try bytes(path), encoding: .utf8) else {
             throw DolgError(code, "'\(path)' is not UTF-8 text", remedy: remedy)
         }

@@ -68,13 +68,14 @@ extension LedgerDatabase {
     /// Refuses a segment no contract is in: a typo would otherwise give a report of zeros.
     func checkSegment(_ segment: String?, _ db: Database) throws {
         guard let segment else { return }
-        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM contracts WHERE segment = ?)", arguments: [segment]) == true
-        else {
-            let inUse = try String.fetchAll(db, sql: "SELECT DISTINCT segment FROM contracts WHERE segment IS NOT NULL ORDER BY 1")
-            throw DolgError(.invalidValue, "no contract is in segment '\(segment)'",
-                            remedy: inUse.isEmpty ? "no contract has a segment yet" : "segments in use: \(inUse.joined(separator: ", "))")
-                .inRussian("нет договоров в сегменте '\(segment)'",
-                           remedy: inUse.isEmpty ? "ни у одного договора нет сегмента" : "сегменты: \(inUse.joined(separator: ", "))")
-        }
+        let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM contracts WHERE segment = ?)",
+                                       arguments: [segment])
+        guard exists != true else { return }
+        let inUse = try String.fetchAll(
+            db, sql: "SELECT DISTINCT segment FROM contracts WHERE segment IS NOT NULL ORDER BY 1").joined(separator: ", ")
+        throw DolgError(.invalidValue, "no contract is in segment '\(segment)'",
+                        remedy: inUse.isEmpty ? "no contract has a segment yet" : "segments in use: \(inUse)")
+            .inRussian("нет договоров в сегменте '\(segment)'",
+                       remedy: inUse.isEmpty ? "ни у одного договора нет сегмента" : "сегменты: \(inUse)")
     }
 }
