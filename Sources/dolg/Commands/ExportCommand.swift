@@ -30,16 +30,13 @@ struct ExportCommand: ParsableCommand {
         let progress = Progress(kind.rawValue)
         defer { progress.finish() }
         func emit(_ columns: [Column], _ produce: ((([Cell]) -> Void)) throws -> Void) throws {
-            var buffer = csv.header(columns)
+            var output = ChunkedOutput()
+            output.append(csv.header(columns))
             try produce { row in
                 progress.tick()
-                buffer += csv.line(row)
-                if buffer.utf8.count > 64 * 1024 {
-                    write(buffer)
-                    buffer = ""
-                }
+                output.append(csv.line(row))
             }
-            write(buffer)
+            output.flush()
         }
         switch kind {
         case .contracts:

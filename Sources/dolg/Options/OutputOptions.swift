@@ -22,7 +22,9 @@ struct OutputOptions: ParsableArguments {
     /// Prints a report of many rows in the chosen format.
     func print(_ report: Report, _ settings: LedgerSettings, _ language: Language) {
         if effectiveFormat == .table {
-            write(TableRenderer(currency: settings.currency, language: language).render(report))
+            var output = ChunkedOutput()
+            TableRenderer(currency: settings.currency, language: language).render(report) { output.append($0) }
+            output.flush()
         } else {
             writeMachineRows(report.columns, count: report.rows.count) { report.rows[$0] }
         }
@@ -40,32 +42,22 @@ struct OutputOptions: ParsableArguments {
         }
     }
 
-    /// CSV or JSON rows, written in chunks of about 64 KB as they are made.
+    /// CSV or JSON rows, written in chunks as they are made.
     private func writeMachineRows(_ columns: [Column], count: Int, cells: (Int) -> [Cell]) {
-        var buffer = ""
-        func flush(_ force: Bool = false) {
-            if force || buffer.utf8.count > 64 * 1024 {
-                write(buffer)
-                buffer = ""
-            }
-        }
+        var output = ChunkedOutput()
         if effectiveFormat == .csv {
-            buffer = csv.header(columns)
-            for index in 0..<count {
-                buffer += csv.line(cells(index))
-                flush()
-            }
+            output.append(csv.header(columns))
+            for index in 0..<count { output.append(csv.line(cells(index))) }
         } else {
             let json = JSONRenderer()
             guard count > 0 else { return write("[]\n") }
-            buffer = "[\n"
+            output.append("[\n")
             for index in 0..<count {
-                buffer += json.object(columns, cells(index), indent: "  ") + (index + 1 < count ? ",\n" : "\n")
-                flush()
+                output.append(json.object(columns, cells(index), indent: "  ") + (index + 1 < count ? ",\n" : "\n"))
             }
-            buffer += "]\n"
+            output.append("]\n")
         }
-        flush(true)
+        output.flush()
     }
 
     /// Prints a one-record report: label/value lines for people, one object in JSON.
@@ -75,6 +67,23 @@ struct OutputOptions: ParsableArguments {
         case .csv: write(csv.render(report))
         case .json: write(JSONRenderer().renderRecord(report))
         }
+    }
+}
+
+/// Stdout gathered into chunks of about 64 KB: one write per chunk rather than per line, and a
+/// long output never held whole.
+struct ChunkedOutput {
+    private var buffer = ""
+
+    mutating func append(_ text: String) {
+        buffer += text
+        if buffer.utf8.count > 64 * 1024 { flush() }
+    }
+
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        write(buffer)
+        buffer = ""
     }
 }
 

@@ -6,6 +6,14 @@ struct TableRenderer {
     let language: Language
 
     func render(_ report: Report) -> String {
+        var text = ""
+        render(report) { text += $0 }
+        return text
+    }
+
+    /// The table line by line, each with its newline, to `emit`: a long table is written as it
+    /// is made instead of being joined into one string first.
+    func render(_ report: Report, emit: (String) -> Void) {
         let body = report.rows + (report.footer.map { [$0] } ?? [])
         // Each cell's text with its width in characters, counted once: counting walks the string.
         let texts = body.map { row in row.map { cell in let text = format(cell); return (text: text, width: text.count) } }
@@ -26,13 +34,13 @@ struct TableRenderer {
             }
             return line.trimmingTrailingSpaces()
         }
-        let rule = widths.map { (text: String(repeating: "-", count: $0), width: $0) }
-        var lines = [line(headers), line(rule)]
+        let rule = line(widths.map { (text: String(repeating: "-", count: $0), width: $0) }) + "\n"
+        emit(line(headers) + "\n")
+        emit(rule)
         for (index, row) in texts.enumerated() {
-            if report.footer != nil && index == texts.count - 1 { lines.append(lines[1]) }
-            lines.append(line(row))
+            if report.footer != nil && index == texts.count - 1 { emit(rule) }
+            emit(line(row) + "\n")
         }
-        return lines.joined(separator: "\n") + "\n"
     }
 
     /// A single record as `label  value` lines, for summaries such as the portfolio.
