@@ -38,11 +38,11 @@ struct BadInputTests {
     static let contractsHeader = "number,client,phone,email,manager,segment,start_date,amount,down_payment,installments,period,first_due,rate\n"
     static let paymentsHeader = "contract,date,amount,reference,method\n"
     static let tenMegabyteLine = String(repeating: "x", count: 10 * 1024 * 1024)
-    /// Bytes that are no text in any encoding the importers read as text: NULs and invalid UTF-8.
-    static let binaryJunk: Data = {
-        var generator = SplitMix(seed: 7)
-        return Data((0..<4096).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
-    }()
+    /// Bytes that are no text in any encoding the importers read as text: NULs and invalid UTF-8,
+    /// scattered by a multiplicative hash so that the file is the same on every run.
+    static let binaryJunk = Data((0..<4096).map { (index: UInt32) in
+        UInt8(truncatingIfNeeded: (index &* 2_654_435_761) >> 13)
+    })
 
     static func contractRow(number: String = "Н-1", start: String = "2026-10-01", amount: String = "12000",
                             down: String = "", installments: String = "3", period: String = "month",
@@ -340,6 +340,8 @@ struct BadInputTests {
     func corpusSize() {
         #expect(Self.cases.count >= 100, "\(Self.cases.count) cases")
         #expect(Set(Self.cases.map(\.name)).count == Self.cases.count, "each case has its own name")
+        #expect(Self.binaryJunk.contains(0) && String(data: Self.binaryJunk, encoding: .utf8) == nil,
+                "the junk has NULs and is no UTF-8")
         print("badInputs: \(Self.cases.count) bad inputs in the corpus")
     }
 
@@ -395,18 +397,5 @@ enum JSONString {
             }
         }
         return result + "\""
-    }
-}
-
-/// A small deterministic generator for test bytes.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

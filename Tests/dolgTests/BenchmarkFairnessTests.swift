@@ -9,16 +9,7 @@ struct BenchmarkFairnessTests {
     static let generator = Sandbox.binary.deletingLastPathComponent().appendingPathComponent("dolg-bench")
 
     func sqlite(_ database: String, _ queryFile: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [database]
-        process.standardInput = try FileHandle(forReadingFrom: GoldenTests.packageRoot.appendingPathComponent(queryFile))
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return output
+        try Sandbox.sqlite(arguments: [database], input: GoldenTests.packageRoot.appendingPathComponent(queryFile))
     }
 
     func generate(_ sandbox: Sandbox, contracts: Int, seed: Int) throws -> (ledger: String, csv: String) {

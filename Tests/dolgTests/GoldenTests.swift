@@ -92,6 +92,23 @@ final class Sandbox: Sendable {
         return GoldenTests.packageRoot.appendingPathComponent(".build/debug/dolg")
     }()
 
+    /// The sqlite3 shell's output for a query on the sandbox's ledger, for tests that look inside it.
+    func sqlite(_ sql: String) throws -> String { try Self.sqlite(arguments: [ledgerPath, sql]) }
+
+    /// The sqlite3 shell's output for `arguments`, reading `input` (a file of queries) if given.
+    static func sqlite(arguments: [String], input: URL? = nil) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = arguments
+        if let input { process.standardInput = try FileHandle(forReadingFrom: input) }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return output
+    }
+
     /// The ledger file and its log, byte for byte.
     func ledgerBytes() -> [Data] {
         ["", "-wal"].map { FileManager.default.contents(atPath: ledgerPath + $0) ?? Data() }

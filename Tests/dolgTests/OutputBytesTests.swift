@@ -29,14 +29,7 @@ struct OutputBytesTests {
         let sandbox = try Sandbox()
         #expect(try sandbox.run(["init"]).status == 0)
         #expect(try sandbox.run(["client", "add", "Иван", "--phone", "+7 917 123-45-67"]).status == 0)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [sandbox.ledgerPath, "SELECT command FROM audit_log ORDER BY id"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let output = try sandbox.sqlite("SELECT command FROM audit_log ORDER BY id")
         #expect(output == "dolg init\ndolg client add Иван --phone +7******4567\n")
     }
 }

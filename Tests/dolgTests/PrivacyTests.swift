@@ -36,15 +36,7 @@ struct PrivacyTests {
 
     /// The audit log's command lines, read with the sqlite3 shell.
     func auditCommands(_ sandbox: Sandbox) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [sandbox.ledgerPath, "SELECT command FROM audit_log ORDER BY id"]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        try sandbox.sqlite("SELECT command FROM audit_log ORDER BY id").split(separator: "\n").map(String.init)
     }
 
     @Test("masked by default, shown with --reveal, and every --reveal audited", arguments: commands.indices)

@@ -121,7 +121,8 @@ extension LedgerDatabase {
     /// and, from one scan of every contract, open contracts' unpaid installment amounts.
     func paymentMatcher(for payments: [IncomingPayment], asOf: CivilDate) throws(DolgError) -> PaymentMatcher {
         var matcher = PaymentMatcher()
-        let tokens = Set(payments.flatMap { PaymentText.contractNumberCandidates(in: $0.purpose) })
+        let candidates = payments.map { Set(PaymentText.contractNumberCandidates(in: $0.purpose)) }
+        let tokens = candidates.reduce(into: Set<String>()) { $0.formUnion($1) }
         let inns = Set(payments.compactMap(\.payerINN))
         let phones = Set(payments.flatMap { PaymentText.phoneNumbers(in: $0.purpose + " " + $0.payerName) })
         try read { db in
@@ -137,9 +138,7 @@ extension LedgerDatabase {
         }
         // Positions are needed only for payments whose purpose names no known contract: the
         // common statement, where every purpose names one, is matched without scanning the ledger.
-        let unnamed = payments.filter { payment in
-            Set(PaymentText.contractNumberCandidates(in: payment.purpose)).isDisjoint(with: matcher.knownNumbers)
-        }
+        let unnamed = zip(payments, candidates).filter { $0.1.isDisjoint(with: matcher.knownNumbers) }.map(\.0)
         guard !unnamed.isEmpty else { return matcher }
         let knownClients = matcher.clientsByINN.values.reduce(into: Set<Int64>()) { $0.formUnion($1) }
             .union(matcher.clientsByPhone.values.reduce(into: Set<Int64>()) { $0.formUnion($1) })
