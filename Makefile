@@ -44,7 +44,7 @@ test: build
 	$(SWIFT) test
 	$(MAKE) fuzz FUZZ_SECONDS=10 FUZZ_SEED=1
 
-# Coverage-guided fuzzing of the parsers (money, rates, phones, dates, CSV, 1C) with libFuzzer:
+# Coverage-guided fuzzing of the parsers (money, rates, phones, dates, CSV, 1C, playbook) with libFuzzer:
 # FUZZ_SECONDS per target (30), FUZZ_SEED (0: random). A crash is kept in Fuzz/regressions/.
 fuzz: deps
 	Fuzz/build.sh

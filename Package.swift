@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "dolg", targets: ["dolg"]),
         .executable(name: "dolg-bench", targets: ["dolg-bench"]),
+        // The playbook file's reader on its own, for the fuzzing package in Fuzz/Playbook.
+        .library(name: "DolgPlaybookReader", targets: ["DolgPlaybookReader"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,15 +26,19 @@ let package = Package(
                 "DolgRules",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
+        // The playbook's TOML file, read and checked line by line.
+        .target(
+            name: "DolgPlaybookReader",
+            dependencies: ["DolgRules", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The command-line tool: parse, call, render.
         .executableTarget(
             name: "dolg",
             dependencies: [
                 "DolgRules",
                 "DolgStorage",
+                "DolgPlaybookReader",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
         // The benchmark's portfolio generator: CSV for the import path, or a ledger written directly.
         .executableTarget(
@@ -46,7 +52,8 @@ let package = Package(
         .testTarget(name: "DolgRulesTests", dependencies: ["DolgRules"]),
         .testTarget(
             name: "DolgStorageTests",
-            dependencies: ["DolgStorage", "DolgRules", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["DolgStorage", "DolgRules", "DolgPlaybookReader",
+                           .product(name: "GRDB", package: "GRDB.swift")]),
         // End to end: runs the built `dolg` binary against golden files.
         .testTarget(name: "dolgTests", exclude: ["Golden"]),
     ]

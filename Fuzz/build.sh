@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets with libFuzzer (Swift's -sanitize=fuzzer, with AddressSanitizer):
 # DolgRules, instrumented, as a static library; each target beside it (the CSV target with the
-# streaming reader from DolgStorage). Binaries go to .build/fuzz/.
+# streaming reader from DolgStorage). Binaries go to .build/fuzz/. The playbook target needs
+# TOMLKit, so SwiftPM builds it from its own package, Fuzz/Playbook (linked with lld: gold fails
+# on the executable's renamed main).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=.build/fuzz
@@ -16,3 +18,6 @@ for target in money dates bank csv; do
   [ "$target" = csv ] && extra=(Sources/DolgStorage/Import/{CSVRecordReader,TabularFile,InputFile}.swift)
   quiet swiftc "${FLAGS[@]}" -I "$OUT" -L "$OUT" -lDolgRules -o "$OUT/fuzz-$target" Fuzz/Targets/$target.swift "${extra[@]}"
 done
+quiet swift build --package-path Fuzz/Playbook -c release --scratch-path .build/fuzz-playbook \
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
+cp .build/fuzz-playbook/release/fuzz-playbook "$OUT/fuzz-playbook"

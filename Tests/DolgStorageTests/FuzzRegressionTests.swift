@@ -1,3 +1,4 @@
+import DolgPlaybookReader
 import DolgRules
 import DolgStorage
 import Foundation
@@ -24,7 +25,7 @@ struct FuzzRegressionTests {
 
     @Test("every target has seeds to start from")
     func seedsExist() {
-        for target in ["money", "dates", "bank", "csv"] {
+        for target in ["money", "dates", "bank", "csv", "playbook"] {
             #expect(!Self.inputs(target).isEmpty, "\(target)")
         }
     }
@@ -62,6 +63,18 @@ struct FuzzRegressionTests {
             }
             _ = try? BankCSVMapping.parse(text)
             _ = try? ScheduleFileParser.parse(text, fileName: "fuzz.csv")
+        }
+    }
+
+    @Test("playbooks: one that reads has steps in every ladder and no problem left unreported")
+    func playbook() {
+        for input in Self.inputs("playbook") {
+            guard let set = try? PlaybookReader.decode(String(decoding: input.bytes, as: UTF8.self)) else {
+                #expect(!input.name.hasPrefix("seeds/"), "\(input.name): the exported playbook reads back")
+                continue
+            }
+            #expect(set.problems().isEmpty && !set.standard.ladder.steps.isEmpty, "\(input.name)")
+            #expect(set.segments.values.allSatisfy { !$0.ladder.steps.isEmpty }, "\(input.name)")
         }
     }
 

@@ -307,6 +307,10 @@ struct BadInputTests {
                  files: ["p.toml": text(playbook.replacing("\"sms\"", with: "\"pigeon\""))], data),
         BadInput("playbook: a 10 MB line", ["playbook", "import", "{dir}/p.toml"],
                  files: ["p.toml": text("# " + tenMegabyteLine + "\n[[steps]\n")], data),
+        // Found by the fuzzer: the TOML parser used to stop the process on these instead of reporting.
+        BadInput("playbook: a table name starting with é", ["playbook", "import", "{dir}/p.toml"],
+                 files: ["p.toml": text(playbook + "\n[é]\n")], data),
+        BadInput("playbook: a lone [", ["playbook", "import", "{dir}/p.toml"], files: ["p.toml": text("[\n")], data),
         BadInput("playbook: a template that does not parse", ["playbook", "import", "{dir}/p.toml"],
                  files: ["p.toml": text(playbook.replacing("Напоминание", with: "{{#contract}}"))], data),
     ]

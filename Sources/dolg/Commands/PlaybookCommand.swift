@@ -1,4 +1,5 @@
 import ArgumentParser
+import DolgPlaybookReader
 import DolgRules
 import DolgStorage
 import Foundation
@@ -33,7 +34,7 @@ struct PlaybookCommand: ParsableCommand {
 
         func run() throws {
             let text = try InputFile.text(file, refusedAs: .invalidPlaybook, remedy: "save the playbook as UTF-8 TOML")
-            let set = try PlaybookFile.decode(text)
+            let set = try PlaybookReader.decode(text)
             let (ledger, _) = try global.openLedger()
             let version = try ledger.importPlaybook(text: text, buckets: set.buckets, by: global.login,
                                                     audit: try global.auditContext())

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DolgPlaybookReader
 import DolgRules
 import DolgStorage
 import Foundation
@@ -105,7 +106,7 @@ struct GlobalOptions: ParsableArguments {
     /// The playbooks in force: the ledger's latest imported file, else the defaults.
     func playbooks(_ ledger: LedgerDatabase) throws(DolgError) -> PlaybookSet {
         guard let stored = try ledger.currentPlaybook() else { return .defaults }
-        return try PlaybookFile.decode(stored.text)
+        return try PlaybookReader.decode(stored.text)
     }
 
     /// Who is writing and with what command, for the audit log.
