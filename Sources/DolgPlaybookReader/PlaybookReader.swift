@@ -25,8 +25,9 @@ import TOMLKit
 public enum PlaybookReader {
     /// Reads a playbook file; every problem names its line (or its step) and what is wrong.
     public static func decode(_ text: String) throws(DolgError) -> PlaybookSet {
-        if let line = TableHeaderGuard.unreadableHeaderLine(in: text) {
-            throw invalid("line \(line): a table name must start with a letter, a digit, _ or -, or be quoted")
+        if let line = TOMLCrashGuard.unreadableLine(in: text) {
+            throw invalid("line \(line): not valid TOML (a table name must start with a letter, a digit, _ or - "
+                          + "or be quoted, and an array holds values between its commas)")
         }
         let table: TOMLTable
         do {

@@ -88,7 +88,9 @@ extension ImportCommand {
                 } else if row.errors.isEmpty {
                     reading.outgoingCount += 1
                 }
-                reading.errors += row.errors.map { "line \($0.line): \($0.column) '\(ImportRowError.shown($0.value))': \($0.problem)" }
+                reading.errors += row.errors.map { error in
+                    "line \(error.line): \(error.column) '\(ImportRowError.shown(error.value))': \(error.problem)"
+                }
             }
             return reading
         }

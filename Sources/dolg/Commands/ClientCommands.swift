@@ -154,8 +154,9 @@ struct PrivacyOptions: ParsableArguments {
     @Flag(help: "Show phone numbers, passports and addresses in full instead of masked.")
     var reveal = false
 
-    /// Records in the audit log who asked to see personal data in full, before it is shown: every
-    /// command that takes --reveal calls this right after opening the ledger.
+    /// Records in the audit log who asked to see personal data in full: every command that takes
+    /// --reveal calls this once its lookups have succeeded, just before it shows anything, so a
+    /// refused command writes nothing.
     func auditReveal(_ ledger: LedgerDatabase, _ global: GlobalOptions) throws {
         if reveal { try ledger.recordAccess(audit: try global.auditContext()) }
     }

@@ -36,7 +36,7 @@ struct OverdueCommand: ParsableCommand {
         rows.sort { a, b in
             (-a.daysOverdue, -a.overdueAmount.minorUnits, a.number) < (-b.daysOverdue, -b.overdueAmount.minorUnits, b.number)
         }
-try privacy.auditReveal(ledger, global)
+        try privacy.auditReveal(ledger, global)
         let columns = [Column("contract"), Column("client"), Column("phone"), Column("manager"), Column("bucket"),
                        Column("days_overdue"), Column("overdue_amount"), Column("outstanding"), Column("next_action"),
                        Column("next_action_due")]
