@@ -60,7 +60,10 @@ public struct OutboxMessage: Sendable {
 extension LedgerDatabase {
     /// Reminders due as of `now` that are not in the outbox yet, per `ReminderPlanner`, handed to
     /// `body` one at a time (with the contract's position, for the message's variables).
+    /// `eachWork` sees every open contract's work on the way, so that the nightly run can count
+    /// the day's work without a scan of its own.
     public func plannedReminders(now: BusinessMoment, playbooks: PlaybookSet,
+                                 eachWork: (ContractWorkRow) throws -> Void = { _ in },
                                  _ body: (PlannedReminder) throws -> Void) throws(DolgError) {
         let windowStart = now.date.adding(days: -ReminderPlanner.catchUpDays)
         var recorded: [Int64: Set<ReminderKey>] = [:]
@@ -72,6 +75,7 @@ extension LedgerDatabase {
             }
         }
         try scanWork(now: now, playbooks: playbooks) { work in
+            try eachWork(work)
             let plan = ReminderPlanner.plan(work.row.position, state: work.state,
                                             playbook: playbooks.playbook(forSegment: work.row.segment), today: now.date,
                                             recorded: recorded[work.row.contractID] ?? [])

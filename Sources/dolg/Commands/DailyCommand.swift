@@ -22,13 +22,13 @@ struct DailyCommand: ParsableCommand {
         defer { lock.release() }
         let now = try global.businessMoment()
         let (summary, aging) = try Analytics.portfolio(ledger, settings, asOf: now.date)
-        var work = 0
-        try ledger.scanWork(now: now, playbooks: try global.playbooks(ledger)) { item in
-            if item.state.isDue(on: now.date) { work += 1 }
-        }
         let snapshotTaken = reminders.dryRun ? false
             : try ledger.recordSnapshot(summary, aging: aging, asOf: now.date, audit: try global.auditContext())
-        let outcome = try reminders.run(ledger, settings, global, listEach: false)
+        // The day's work for people is counted during the reminders' scan of the same contracts.
+        var work = 0
+        let outcome = try reminders.run(ledger, settings, global, listEach: false) { item in
+            if item.state.isDue(on: now.date) { work += 1 }
+        }
         let language = try global.language()
         let table = TableRenderer(currency: settings.currency, language: language)
         let say = Say(language: language)

@@ -53,15 +53,16 @@ struct ReminderOptions: ParsableArguments {
     }
 
     /// Runs the reminders; `listEach` lists every message (as `remind` does; `daily` only sums up).
+    /// `eachWork` sees every open contract's work during the same scan.
     func run(_ ledger: LedgerDatabase, _ settings: LedgerSettings, _ global: GlobalOptions,
-             listEach: Bool = true) throws -> Outcome {
+             listEach: Bool = true, eachWork: (ContractWorkRow) -> Void = { _ in }) throws -> Outcome {
         let now = try global.businessMoment()
         var outcome = Outcome()
         outcome.say = Say(language: try global.language())
         // A dry run only counts; a real one keeps the compact drafts to write them in one transaction.
         var drafts: [OutboxDraft] = []
         var planned = 0
-        try ledger.plannedReminders(now: now, playbooks: try global.playbooks(ledger)) { reminder in
+        try ledger.plannedReminders(now: now, playbooks: try global.playbooks(ledger), eachWork: eachWork) { reminder in
             var text = ""
             if !reminder.skipped, let template = reminder.candidate.step.template {
                 let variables = ReminderPlanner.variables(
