@@ -26,8 +26,8 @@ struct DolgBench: ParsableCommand {
 
     func writeCSV(directory: String, today: CivilDate) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: directory + "/contracts.csv", contents: nil)
-        FileManager.default.createFile(atPath: directory + "/payments.csv", contents: nil)
+        _ = FileManager.default.createFile(atPath: directory + "/contracts.csv", contents: nil)
+        _ = FileManager.default.createFile(atPath: directory + "/payments.csv", contents: nil)
         let contractsFile = try FileHandle(forWritingTo: URL(fileURLWithPath: directory + "/contracts.csv"))
         let paymentsFile = try FileHandle(forWritingTo: URL(fileURLWithPath: directory + "/payments.csv"))
         defer {

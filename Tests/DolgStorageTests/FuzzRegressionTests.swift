@@ -85,7 +85,7 @@ struct FuzzRegressionTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         for input in Self.inputs("csv") {
             let path = directory.appendingPathComponent("input.csv").path
-            FileManager.default.createFile(atPath: path, contents: input.bytes)
+            _ = FileManager.default.createFile(atPath: path, contents: input.bytes)
             do {
                 let file = try TabularFile(path: path)
                 while try file.next() != nil {}

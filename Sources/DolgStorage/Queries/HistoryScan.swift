@@ -42,21 +42,19 @@ extension LedgerDatabase {
                     AND (:segment IS NULL OR contracts.segment = :segment)
                 ORDER BY contracts.id
                 """, arguments: ["asOf": asOf.description, "manager": scope.managerName, "segment": scope.segment])
-            var installments = PeekingCursor(try Row.fetchCursor(db, sql: """
-                SELECT contract_id, seq, due_date, principal, interest FROM installments ORDER BY contract_id, seq
-                """))
-            var payments = PeekingCursor(try Row.fetchCursor(db, sql: """
+            var installments = try installmentsByContract(db)
+            var payments = ContractOrderedRows(try Row.fetchCursor(db, sql: """
                 SELECT contract_id, kind, date, amount FROM payments WHERE date <= ? ORDER BY contract_id, date, id
-                """, arguments: [asOf.description]))
+                """, arguments: [asOf.description])) { row in
+                LedgerEntry(kind: LedgerEntry.Kind(rawValue: row[1]) ?? .payment, date: try storedDate(row[2]),
+                            signedAmount: Money(minorUnits: row[3]))
+            }
             var touchRows = try touchesByContract(db, asOf: asOf)
             while let row = try contracts.next() {
                 let id: Int64 = row["id"]
-                let schedule = try installments.take(contractID: id) { try $0.installment() }
-                let entries = try payments.take(contractID: id) { row in
-                    LedgerEntry(kind: LedgerEntry.Kind(rawValue: row["kind"]) ?? .payment, date: try row.civilDate("date"),
-                                signedAmount: row.money("amount"))
-                }
-                let touches = try touchRows.take(contractID: id) { try $0.touch() }
+                let schedule = try installments.take(contractID: id)
+                let entries = try payments.take(contractID: id)
+                let touches = try touchRows.take(contractID: id)
                 try body(ContractHistory(
                     contractID: id, number: row["number"], clientID: row["client_id"], clientName: row["client_name"],
                     managerName: row["manager_name"], segment: row["segment"], startDate: try row.civilDate("start_date"),
@@ -64,32 +62,5 @@ extension LedgerDatabase {
                     terminatedOn: try row.optionalCivilDate("terminated_on")))
             }
         }
-    }
-}
-
-/// A cursor over rows ordered by contract id, read one contract at a time.
-struct PeekingCursor {
-    private let cursor: RowCursor
-    /// The position of the contract id among the columns.
-    private let contractColumn: Int
-    private var pending: Row?
-
-    init(_ cursor: RowCursor, contractColumn: Int = 0) {
-        self.cursor = cursor
-        self.contractColumn = contractColumn
-    }
-
-    /// The rows of `contractID`, converted; rows of contracts before it (out of scope) are skipped.
-    mutating func take<T>(contractID: Int64, _ convert: (Row) throws -> T) throws -> [T] {
-        var values: [T] = []
-        while true {
-            if pending == nil { pending = try cursor.next()?.copy() }
-            guard let row = pending else { break }
-            let rowContract: Int64 = row[contractColumn]
-            if rowContract > contractID { break }
-            if rowContract == contractID { values.append(try convert(row)) }
-            pending = nil
-        }
-        return values
     }
 }

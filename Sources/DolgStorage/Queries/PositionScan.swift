@@ -69,33 +69,11 @@ extension LedgerDatabase {
             """, arguments: ["asOf": asOf.description, "manager": scope.managerName, "client": scope.clientID,
                              "segment": scope.segment])
         let restructured = try restructuredSchedules(db)
-        // One client's contracts and installments by index; everyone's in one ordered pass. (A
-        // condition such as `:client IS NULL OR …` would keep SQLite from using the index.)
-        let installments = try scope.clientID.map { client in
-            try Row.fetchCursor(db, sql: """
-                SELECT contract_id, seq, due_date, principal, interest FROM installments
-                WHERE contract_id IN (SELECT id FROM contracts WHERE client_id = ?) ORDER BY contract_id, seq
-                """, arguments: [client])
-        } ?? Row.fetchCursor(db, sql: """
-            SELECT contract_id, seq, due_date, principal, interest FROM installments ORDER BY contract_id, seq
-            """)
+        var installments = try installmentsByContract(db, clientID: scope.clientID)
         // Columns are read by position: looking names up would cost more than the rules' arithmetic.
-        var pending: (contractID: Int64, installment: Installment)?
         while let row = try contracts.next() {
             let contractID: Int64 = row[0]
-            var schedule: [Installment] = []
-            // Both cursors are in contract id order: skip installments of contracts out of scope.
-            while true {
-                if pending == nil, let next = try installments.next() {
-                    let installment = Installment(seq: next[1], dueDate: try storedDate(next[2]),
-                                                  principal: Money(minorUnits: next[3]),
-                                                  interest: Money(minorUnits: next[4]))
-                    pending = (next[0], installment)
-                }
-                guard let current = pending, current.contractID <= contractID else { break }
-                if current.contractID == contractID { schedule.append(current.installment) }
-                pending = nil
-            }
+            let schedule = try installments.take(contractID: contractID)
             let terminatedOn: String? = row[6]
             let position = ContractPosition(
                 installments: restructured[contractID] ?? schedule, netPaid: Money(minorUnits: row[7]),

@@ -69,12 +69,12 @@ extension LedgerDatabase {
 
     /// Every contract's touches up to a date, in contract order and oldest first within a contract,
     /// to be taken contract by contract beside the position scan.
-    func touchesByContract(_ db: Database, asOf: CivilDate) throws -> PeekingCursor {
-        PeekingCursor(try Row.fetchCursor(db, sql: """
+    func touchesByContract(_ db: Database, asOf: CivilDate) throws -> ContractOrderedRows<Touch> {
+        ContractOrderedRows(try Row.fetchCursor(db, sql: """
             \(Self.touchSelect)
             WHERE substr(touches.at, 1, 10) <= :asOf
             ORDER BY touches.contract_id, touches.at, touches.id
-            """, arguments: ["asOf": asOf.description]), contractColumn: 1)
+            """, arguments: ["asOf": asOf.description]), contractColumn: 1) { try $0.touch() }
     }
 
     /// Holds ending on or after `from` (all when nil), by contract.
@@ -105,7 +105,7 @@ extension LedgerDatabase {
             var touches = try touchesByContract(db, asOf: now.date)
             try scanPositions(db, asOf: now.date, scope: scope, buckets: settings.buckets) { row in
                 // Taken before the status check so that the cursor passes closed contracts too.
-                let contractTouches = try touches.take(contractID: row.contractID) { try $0.touch() }
+                let contractTouches = try touches.take(contractID: row.contractID)
                 guard row.position.status.isOpen else { return }
                 let state = ContractWorkState(position: row.position, touches: contractTouches,
                                               holds: holdsByContract[row.contractID] ?? [],
