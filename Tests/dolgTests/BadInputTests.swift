@@ -311,6 +311,8 @@ struct BadInputTests {
         BadInput("playbook: a table name starting with é", ["playbook", "import", "{dir}/p.toml"],
                  files: ["p.toml": text(playbook + "\n[é]\n")], data),
         BadInput("playbook: a lone [", ["playbook", "import", "{dir}/p.toml"], files: ["p.toml": text("[\n")], data),
+        BadInput("playbook: a combining mark after a header's [", ["playbook", "import", "{dir}/p.toml"],
+                 files: ["p.toml": text("[\u{0597}steps]\n")], data),
         BadInput("playbook: a } where an array expects a value", ["playbook", "import", "{dir}/p.toml"],
                  files: ["p.toml": text("[contact_policy]\nweekend_hours = [9, }\n")], data),
         BadInput("playbook: a template that does not parse", ["playbook", "import", "{dir}/p.toml"],
