@@ -22,9 +22,17 @@ import TOMLKit
 ///
 ///     [segments.vip]       # a segment's own ladder (and escalation), same keys
 ///     [[segments.vip.steps]]
+///
+///     [reminders]          # thank_you, stop_at_step, alarm_after_hours
+///     [calendar]           # timezone, non_working_days, working_days
+///     [contact_policy]     # calls, messages, visits, workday_hours, weekend_hours, business_hours
 public enum PlaybookReader {
     /// Reads a playbook file; every problem names its line (or its step) and what is wrong.
-    public static func decode(_ text: String) throws(DolgError) -> PlaybookSet {
+    ///
+    /// `strict` (a file being imported) refuses keys the reader does not know, so that a setting
+    /// put in the wrong place is not silently ignored; a version already stored is read with
+    /// `strict` false, so that a ledger never becomes unreadable when the rules grow.
+    public static func decode(_ text: String, strict: Bool = true) throws(DolgError) -> PlaybookSet {
         if let line = TOMLCrashGuard.unreadableLine(in: text) {
             throw invalid("line \(line): not valid TOML (a table name must start with a letter, a digit, _ or - "
                           + "or be quoted, and an array holds values between its commas)")
@@ -38,6 +46,7 @@ public enum PlaybookReader {
             throw invalid("\(error)")
         }
         var problems: [String] = []
+        if strict { problems += KnownKeys.unknownKeys(in: table, text: text) }
         let stepLines = lines(of: "[[steps]]", in: text)
         let standard = playbook(named: "default", from: table, stepLines: stepLines, problems: &problems)
         var segments: [String: Playbook] = [:]
@@ -58,10 +67,32 @@ public enum PlaybookReader {
                 problems.append("line \(lines(of: "thresholds", in: text).first ?? 0): buckets.thresholds must be increasing whole days from 1")
             }
         }
+        let reminders = table["reminders"]?.table
         var standardWithThanks = standard
-        standardWithThanks.thankYouTemplate = table["thank_you"]?.string
-        let policy = contactPolicy(table["contact_policy"]?.table, text: text, problems: &problems)
-        let set = PlaybookSet(standard: standardWithThanks, segments: segments, buckets: buckets, contactPolicy: policy)
+        // `thank_you` at the top of the file is where earlier versions of the file put it.
+        standardWithThanks.thankYouTemplate = reminders?["thank_you"]?.string ?? table["thank_you"]?.string
+        standardWithThanks.stopAutomationAtStep = reminders?["stop_at_step"]?.string
+        var alarmAfterHours = 24
+        if let hours = reminders?["alarm_after_hours"] {
+            if let value = hours.int, (1...720).contains(value) {
+                alarmAfterHours = value
+            } else {
+                problems.append("line \(lines(of: "alarm_after_hours", in: text).first ?? 0): reminders.alarm_after_hours must be whole hours from 1 to 720")
+            }
+        }
+        var policy = contactPolicy(table["contact_policy"]?.table, text: text, problems: &problems)
+        let calendar = table["calendar"]?.table
+        let timeZone = calendar?["timezone"]?.string
+        if calendar?["timezone"] != nil, timeZone.flatMap(TimeZone.init(identifier:)) == nil {
+            problems.append("line \(lines(of: "timezone", in: text).first ?? 0): calendar.timezone must be a time zone name such as \"Europe/Moscow\"")
+        }
+        for (key, mark) in [("non_working_days", true), ("working_days", false)] {
+            for date in dates(calendar?[key], key: "calendar.\(key)", text: text, problems: &problems) {
+                if mark { policy.calendar.markNonWorking(date) } else { policy.calendar.markWorking(date) }
+            }
+        }
+        let set = PlaybookSet(standard: standardWithThanks, segments: segments, buckets: buckets, contactPolicy: policy,
+                              timeZone: timeZone, alarmAfterHours: alarmAfterHours)
         problems += set.problems()
         guard problems.isEmpty else { throw invalid(problems.joined(separator: "; ")) }
         return set
@@ -98,14 +129,33 @@ public enum PlaybookReader {
         policy.visits = limits("visits", policy.visits)
         policy.workdayHours = hours("workday_hours", policy.workdayHours)
         policy.weekendHours = hours("weekend_hours", policy.weekendHours)
-        for value in table["holidays"]?.array.map(Array.init) ?? [] {
-            guard let text = value.string, let date = try? CivilDate.parse(text) else {
-                problems.append("line \(line): contact_policy.holidays must be dates like \"2027-01-01\"")
-                continue
-            }
-            policy.holidays.insert(date)
+        policy.businessHours = hours("business_hours", policy.businessHours)
+        // The older place for days off; `[calendar] non_working_days` is the one the file now shows.
+        for date in dates(table["holidays"], key: "contact_policy.holidays", text: text, problems: &problems) {
+            policy.calendar.markNonWorking(date)
         }
         return policy
+    }
+
+    /// An array of dates like "2027-01-01".
+    private static func dates(_ value: TOMLValueConvertible?, key: String, text: String,
+                              problems: inout [String]) -> [CivilDate] {
+        guard let value else { return [] }
+        let line = lines(of: String(key.split(separator: ".").last ?? ""), in: text).first ?? 0
+        guard let array = value.array else {
+            problems.append("line \(line): \(key) must be a list of dates like [\"2027-01-01\"]")
+            return []
+        }
+        var result: [CivilDate] = []
+        for item in array {
+            guard let string = item.string, let date = try? CivilDate.parse(string),
+                  date.year >= 1900, date.year <= 2200 else {
+                problems.append("line \(line): \(key) must be dates like \"2027-01-01\"")
+                continue
+            }
+            result.append(date)
+        }
+        return result
     }
 
     private static func playbook(named name: String, from table: TOMLTable, stepLines: [Int],

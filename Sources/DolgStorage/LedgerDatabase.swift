@@ -33,7 +33,8 @@ public final class LedgerDatabase: Sendable {
 
     /// Creates a new ledger file, readable and writable by its owner only.
     public static func create(path: String, currency: Currency, buckets: BucketScheme = .standard,
-                              today: CivilDate, audit: AuditContext) throws(DolgError) -> LedgerDatabase {
+                              timeZone: String? = nil, today: CivilDate,
+                              audit: AuditContext) throws(DolgError) -> LedgerDatabase {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
@@ -45,9 +46,9 @@ public final class LedgerDatabase: Sendable {
             try ledger.enableWriteAheadLog()
             try ledger.write(audit) { db in
                 try db.execute(
-                    sql: "INSERT INTO ledger (id, currency, bucket_thresholds, created_on) VALUES (1, ?, ?, ?)",
+                    sql: "INSERT INTO ledger (id, currency, bucket_thresholds, created_on, timezone) VALUES (1, ?, ?, ?, ?)",
                     arguments: [currency.code, buckets.thresholds.map(String.init).joined(separator: ","),
-                                today.description])
+                                today.description, timeZone])
             }
             return ledger
         } catch {
@@ -150,7 +151,7 @@ public final class LedgerDatabase: Sendable {
     func settings(_ db: Database) throws -> LedgerSettings {
         // The playbook file, when it sets buckets, overrides those chosen at `dolg init`.
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT currency, coalesce((SELECT bucket_thresholds FROM playbooks WHERE bucket_thresholds IS NOT NULL
+            SELECT currency, timezone, coalesce((SELECT bucket_thresholds FROM playbooks WHERE bucket_thresholds IS NOT NULL
                                        ORDER BY version DESC LIMIT 1), bucket_thresholds) AS bucket_thresholds
             FROM ledger
             """) else {
@@ -159,7 +160,7 @@ public final class LedgerDatabase: Sendable {
         }
         let thresholds = (row["bucket_thresholds"] as String).split(separator: ",").compactMap { Int($0) }
         return LedgerSettings(currency: Currency(code: row["currency"]) ?? .rub,
-                              buckets: BucketScheme(thresholds: thresholds) ?? .standard)
+                              buckets: BucketScheme(thresholds: thresholds) ?? .standard, timeZone: row["timezone"])
     }
 
     static func translate(_ error: any Error) -> DolgError {
@@ -192,4 +193,7 @@ enum WriteOutcome<T> {
 public struct LedgerSettings: Sendable {
     public let currency: Currency
     public let buckets: BucketScheme
+    /// The business's time zone (an IANA name), in which the clock is read and client offsets
+    /// count; nil for a ledger made before ledgers had one (the machine's zone then).
+    public let timeZone: String?
 }

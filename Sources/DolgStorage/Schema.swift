@@ -251,6 +251,67 @@ enum Schema {
                 """)
             try makeAppendOnly("playbooks", db)
         }
+        migrator.registerMigration("v8-delivery") { db in
+            // Delivery apart from planning: a message (an outbox row) is handed to the gateway by a
+            // delivery, one per client and step, whose id the gateway sees and which keeps it across
+            // an operator's retry; every hand-over is an attempt, recorded before the gateway runs,
+            // with the text exactly as sent; its result comes after. An attempt with no result is
+            // one whose outcome is unknown (the run died): it is never handed over again by itself.
+            try db.execute(sql: """
+                ALTER TABLE ledger ADD COLUMN timezone TEXT;
+                CREATE TABLE deliveries (
+                    id INTEGER PRIMARY KEY,
+                    client_id INTEGER NOT NULL REFERENCES clients(id),
+                    step TEXT NOT NULL,
+                    channel TEXT NOT NULL,
+                    created_at TEXT NOT NULL
+                );
+                CREATE TABLE delivery_attempts (
+                    id INTEGER PRIMARY KEY,
+                    delivery_id INTEGER NOT NULL REFERENCES deliveries(id),
+                    at TEXT NOT NULL,
+                    address TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL
+                );
+                CREATE INDEX delivery_attempts_by_delivery ON delivery_attempts(delivery_id);
+                CREATE INDEX delivery_attempts_by_at ON delivery_attempts(at);
+                CREATE TABLE attempt_messages (
+                    attempt_id INTEGER NOT NULL REFERENCES delivery_attempts(id),
+                    message_id INTEGER NOT NULL REFERENCES outbox(id),
+                    PRIMARY KEY (attempt_id, message_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX attempt_messages_by_message ON attempt_messages(message_id, attempt_id);
+                CREATE TABLE attempt_results (
+                    attempt_id INTEGER PRIMARY KEY REFERENCES delivery_attempts(id),
+                    at TEXT NOT NULL,
+                    result TEXT NOT NULL CHECK (result IN ('sent', 'failed', 'retry')),
+                    detail TEXT,
+                    source TEXT NOT NULL
+                );
+                CREATE INDEX outbox_attempts_by_result ON outbox_attempts(message_id, result);
+                """)
+            // Sends and failures recorded before deliveries existed become deliveries of one message.
+            try db.execute(sql: """
+                INSERT INTO deliveries (id, client_id, step, channel, created_at)
+                    SELECT outbox_attempts.id, contracts.client_id, outbox.step, outbox.channel, outbox_attempts.at
+                    FROM outbox_attempts JOIN outbox ON outbox.id = outbox_attempts.message_id
+                    JOIN contracts ON contracts.id = outbox.contract_id
+                    WHERE outbox_attempts.result IN ('sent', 'failed');
+                INSERT INTO delivery_attempts (id, delivery_id, at, address, text, recorded_at)
+                    SELECT outbox_attempts.id, outbox_attempts.id, outbox_attempts.at, outbox.phone, outbox.text,
+                        outbox_attempts.at
+                    FROM outbox_attempts JOIN outbox ON outbox.id = outbox_attempts.message_id
+                    WHERE outbox_attempts.result IN ('sent', 'failed');
+                INSERT INTO attempt_messages (attempt_id, message_id)
+                    SELECT id, message_id FROM outbox_attempts WHERE result IN ('sent', 'failed');
+                INSERT INTO attempt_results (attempt_id, at, result, detail, source)
+                    SELECT id, at, result, detail, 'gateway' FROM outbox_attempts WHERE result IN ('sent', 'failed');
+                """)
+            for table in ["deliveries", "delivery_attempts", "attempt_messages", "attempt_results"] {
+                try makeAppendOnly(table, db)
+            }
+        }
         return migrator
     }
 

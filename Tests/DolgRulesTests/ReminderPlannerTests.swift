@@ -77,14 +77,16 @@ struct ReminderPlannerTests {
         let position = ContractPosition(installments: schedule, netPaid: rub(400), terminatedOn: nil, asOf: day("2026-03-15"))
         let candidate = ReminderCandidate(step: CollectionLadder.standard.steps[2], installment: position.allocation.coverages[0],
                                           stepDate: day("2026-03-11"))
-        let values = ReminderPlanner.variables(candidate, position: position, contract: "123", client: "Иванов",
-                                               currency: .rub, today: day("2026-03-15"))
-        #expect(values["amount"] == "600,00 ₽")
-        #expect(values["due_date"] == "10.03.2026")
-        #expect(values["due_day"] == "10.03")
-        #expect(values["days_overdue_text"] == "5 дней")
-        #expect(values["next_due_date"] == "10.04.2026")
-        #expect(values["next_amount"] == "1 000,00 ₽")
+        let line = ReminderLine(contract: "123", installment: candidate.installment, position: position)
+        let values = ReminderPlanner.variables([line], client: "Иванов", currency: .rub, today: day("2026-03-15"))
+        #expect(values["amount"] as? String == "600,00 ₽")
+        #expect(values["due_date"] as? String == "10.03.2026")
+        #expect(values["due_day"] as? String == "10.03")
+        #expect(values["days_overdue_text"] as? String == "5 дней")
+        #expect(values["next_due_date"] as? String == "10.04.2026")
+        #expect(values["next_amount"] as? String == "1 000,00 ₽")
+        #expect(values["by_contract"] as? String == "по договору №123")
+        #expect(values["several"] as? Bool == false)
     }
 }
 

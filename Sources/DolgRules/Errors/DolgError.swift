@@ -102,4 +102,6 @@ public enum ExitStatus: Int32, Sendable {
     case ioError = 74
     case unavailable = 69
     case temporaryFailure = 75
+    /// Something needs a person: messages stuck in the outbox, a delivery whose outcome is unknown.
+    case configuration = 78
 }

@@ -23,6 +23,9 @@ public struct ContractWorkState: Hashable, Sendable {
     /// Earlier person steps of the episode that were never done.
     public let skippedSteps: [LadderStep]
     public let lastTouch: Touch?
+    /// The contract reached the playbook's stop step (the lawyer's, by default) or was handed over
+    /// at it: automatic messages stop for it, for good.
+    public let automationStopped: Bool
 
     /// Whether a person has work on this contract today.
     public func isDue(on today: CivilDate) -> Bool {
@@ -37,8 +40,11 @@ public struct ContractWorkState: Hashable, Sendable {
         if touches.isEmpty && holds.isEmpty && position.oldestOverdueDueDate == nil {
             (hold, promise, promiseState, keptPromises, brokenPromises, lastTouch) = (nil, nil, nil, 0, 0, nil)
             (escalated, step, stepDueDate, stepDone, notBefore, skippedSteps) = (false, nil, nil, false, nil, [])
+            automationStopped = false
             return
         }
+        let stop = playbook.automationStopStep
+        let handedOver = stop.map { stop in touches.contains { $0.step == stop.name } } ?? false
         let ordered = touches.sorted { ($0.at, $0.id) < ($1.at, $1.id) }
         lastTouch = ordered.last
         hold = holds.first { $0.isActive(on: today) }
@@ -53,9 +59,13 @@ public struct ContractWorkState: Hashable, Sendable {
         let recentRefusals = ordered.filter { $0.outcome == .refused && $0.at.date >= windowStart }.count
         let shouldEscalate = recentBroken + recentRefusals >= playbook.escalation.count
 
+        let reachedStop = stop.map { stop in
+            position.oldestOverdueDueDate != nil && position.daysOverdue >= stop.offsetDays
+        } ?? false
         guard position.status.isOpen, hold == nil, promiseState != .pending,
               let anchor = position.oldestOverdueDueDate else {
             (escalated, step, stepDueDate, stepDone, notBefore, skippedSteps) = (false, nil, nil, false, nil, [])
+            automationStopped = handedOver || reachedStop
             return
         }
         let personSteps = playbook.ladder.steps.filter { $0.actor != .auto }
@@ -70,6 +80,8 @@ public struct ContractWorkState: Hashable, Sendable {
         }
         escalated = jumped
         step = current
+        let escalatedToStop = current.map { current in stop.map { current.offsetDays >= $0.offsetDays } ?? false } ?? false
+        automationStopped = handedOver || reachedStop || escalatedToStop
         stepDueDate = dueDate
         guard let current else {
             (stepDone, notBefore, skippedSteps) = (false, nil, [])

@@ -7,13 +7,24 @@ public struct Playbook: Hashable, Sendable {
     public var escalation: EscalationRule
     /// Sent after a payment, with the next due date; nil sends nothing (the default).
     public var thankYouTemplate: String?
+    /// The step from which automatic messages stop for a contract (it is in a person's hands,
+    /// the lawyer's by default); nil takes the first lawyer or legal step of the ladder.
+    public var stopAutomationAtStep: String?
 
     public init(name: String, ladder: CollectionLadder, escalation: EscalationRule = .standard,
-                thankYouTemplate: String? = nil) {
+                thankYouTemplate: String? = nil, stopAutomationAtStep: String? = nil) {
         self.name = name
         self.ladder = ladder
         self.escalation = escalation
         self.thankYouTemplate = thankYouTemplate
+        self.stopAutomationAtStep = stopAutomationAtStep
+    }
+
+    /// The step that ends automation: a contract that reached it, or was handed over at it, gets
+    /// no more automatic messages.
+    public var automationStopStep: LadderStep? {
+        if let name = stopAutomationAtStep { return ladder.steps.first { $0.name == name } }
+        return ladder.steps.first { $0.actor == .lawyer || $0.channel == .legal }
     }
 
     public static let standard = Playbook(name: "default", ladder: .standard)

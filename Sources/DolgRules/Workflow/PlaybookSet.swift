@@ -5,15 +5,22 @@ public struct PlaybookSet: Hashable, Sendable {
     public var segments: [String: Playbook]
     /// Bucket thresholds set by the playbook file, if it sets them.
     public var buckets: BucketScheme?
-    /// Limits on contacting individuals about their debts.
+    /// Limits on contacting individuals about their debts, hours for businesses, the calendar.
     public var contactPolicy: ContactPolicy
+    /// The ledger's time zone when the playbook sets one (an IANA name such as `Europe/Moscow`).
+    public var timeZone: String?
+    /// A message that waited longer than this is an alarm of the nightly run.
+    public var alarmAfterHours: Int
 
     public init(standard: Playbook, segments: [String: Playbook] = [:], buckets: BucketScheme? = nil,
-                contactPolicy: ContactPolicy = .russianIndividuals) {
+                contactPolicy: ContactPolicy = .russianIndividuals, timeZone: String? = nil,
+                alarmAfterHours: Int = 24) {
         self.standard = standard
         self.segments = segments
         self.buckets = buckets
         self.contactPolicy = contactPolicy
+        self.timeZone = timeZone
+        self.alarmAfterHours = alarmAfterHours
     }
 
     public static let defaults = PlaybookSet(standard: .standard)
@@ -37,6 +44,9 @@ public struct PlaybookSet: Hashable, Sendable {
                 if step.actor == .auto && ![.sms, .whatsapp, .email].contains(step.channel) {
                     problems.append("\(prefix)step '\(step.name)' is automatic but its channel \(step.channel.rawValue) needs a person")
                 }
+            }
+            if let stop = playbook.stopAutomationAtStep, !playbook.ladder.steps.contains(where: { $0.name == stop }) {
+                problems.append("\(prefix)reminders stop at step '\(stop)', which the ladder does not have")
             }
             if !playbook.ladder.steps.contains(where: { $0.name == playbook.escalation.toStep }) {
                 problems.append("\(prefix)escalation goes to step '\(playbook.escalation.toStep)', which the ladder does not have")

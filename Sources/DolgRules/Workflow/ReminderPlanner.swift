@@ -31,7 +31,8 @@ public struct ReminderKey: Hashable, Sendable {
 /// fully paid. A run sends the latest due step of each installment; earlier ones it missed are
 /// recorded as skipped rather than sent late. Steps older than the catch-up window are left
 /// alone, so a ledger moved in with a year of history does not send a year of reminders. A hold
-/// pauses everything; a pending promise pauses the overdue reminders.
+/// pauses everything; a pending promise pauses the overdue reminders; a contract in the lawyer's
+/// hands gets none. What is planned is checked again when it is sent (`verdict`).
 public enum ReminderPlanner {
     /// How many days back a run catches up on steps a missed night did not send.
     public static let catchUpDays = 7
@@ -44,6 +45,8 @@ public enum ReminderPlanner {
     public static func plan(_ position: ContractPosition, state: ContractWorkState, playbook: Playbook,
                             today: CivilDate, recorded: Set<ReminderKey>) -> Plan {
         var plan = Plan()
+        // A contract in the lawyer's hands gets no automatic message, not even a thank-you.
+        guard !state.automationStopped else { return plan }
         if let thanks = thankYouStep(playbook) {
             plan.send += thankYous(position, step: thanks, today: today, recorded: recorded)
         }
@@ -71,9 +74,9 @@ public enum ReminderPlanner {
     }
 
     /// The thank-you message as a step, when the playbook has one.
-    static func thankYouStep(_ playbook: Playbook) -> LadderStep? {
+    public static func thankYouStep(_ playbook: Playbook) -> LadderStep? {
         playbook.thankYouTemplate.map {
-            LadderStep(name: "thank-you", offsetDays: 0, channel: .sms, actor: .auto,
+            LadderStep(name: thankYouStepName, offsetDays: 0, channel: .sms, actor: .auto,
                        instruction: "Thank the client for the payment.", template: $0)
         }
     }
@@ -90,25 +93,108 @@ public enum ReminderPlanner {
         }.map { ReminderCandidate(step: step, installment: $0, stepDate: today) }
     }
 
-    /// The values a message template may use, for one candidate.
-    public static func variables(_ candidate: ReminderCandidate, position: ContractPosition, contract: String,
-                                 client: String, currency: Currency, today: CivilDate) -> [String: String] {
-        let installment = candidate.installment.installment
-        let daysOverdue = candidate.installment.daysOverdue(asOf: today)
-        let next = position.allocation.coverages.first {
-            $0.installment.dueDate > installment.dueDate && $0.remaining.isPositive
+    /// Whether a message planned earlier should still go out now, checked from the ledger as of
+    /// the moment it would be handed to the gateway: a message waits (for allowed hours, a limit,
+    /// a gateway that failed), and what it was for may have changed meanwhile.
+    public static func verdict(step name: String, seq: Int, plannedOn: CivilDate, position: ContractPosition,
+                               state: ContractWorkState, playbook: Playbook, today: CivilDate) -> ReminderVerdict {
+        guard let coverage = position.allocation.coverages.first(where: { $0.installment.seq == seq }) else {
+            return .cancel("the installment is no longer in the schedule")
         }
+        if state.automationStopped {
+            return .cancel("automatic messages stop at step \(playbook.automationStopStep?.name ?? "")")
+        }
+        if plannedOn < today.adding(days: -catchUpDays) { return .cancel("expired: planned on \(plannedOn)") }
+        if name == thankYouStepName {
+            guard position.status != .terminated, coverage.state == .paid else { return .cancel("no longer paid") }
+            return .deliver
+        }
+        if position.status == .terminated { return .cancel("the contract is terminated") }
+        guard coverage.remaining.isPositive else { return .cancel("paid") }
+        let autoSteps = playbook.ladder.steps.filter { $0.actor == .auto && $0.template != nil }
+        guard let step = autoSteps.first(where: { $0.name == name }) else {
+            return .cancel("the playbook has no automatic step \(name) any more")
+        }
+        if let hold = state.hold { return .cancel("on hold until \(hold.until)") }
+        if step.offsetDays > 0, state.promiseState == .pending, let promise = state.promise {
+            return .cancel("a promise to pay by \(promise.dueDate) is pending")
+        }
+        let due = coverage.installment.dueDate
+        if let later = autoSteps.last(where: { $0.offsetDays > step.offsetDays && due.adding(days: $0.offsetDays) <= today }) {
+            return .cancel("superseded by \(later.name)")
+        }
+        return .deliver
+    }
+
+    /// The name of the thank-you message's step.
+    public static let thankYouStepName = "thank-you"
+
+    /// The values a message template may use, for the installments one message speaks of (one
+    /// client's, at the same step: a client with three contracts due gets one message).
+    ///
+    /// Scalars speak of them all: `contract` lists the numbers, `amount` adds up what remains,
+    /// `due_date` is the earliest, `days_overdue` the longest; `contracts` has each one's own
+    /// values, and `several` is true when there is more than one.
+    public static func variables(_ lines: [ReminderLine], client: String, currency: Currency,
+                                 today: CivilDate) -> [String: Any] {
+        precondition(!lines.isEmpty, "a message speaks of at least one installment")
+        func money(_ amount: Money) -> String { amount.formatted(currency, .russian) }
+        let each: [[String: Any]] = lines.map { line in
+            let installment = line.installment.installment
+            let days = line.installment.daysOverdue(asOf: today)
+            return ["contract": line.contract, "amount": money(line.installment.remaining),
+                    "due_date": installment.dueDate.russianDescription,
+                    "due_day": String(installment.dueDate.russianDescription.prefix(5)),
+                    "days_overdue": String(days), "days_overdue_text": RussianPlural.days(days),
+                    "outstanding": money(line.position.outstanding)]
+        }
+        let earliest = lines.min { $0.installment.installment.dueDate < $1.installment.installment.dueDate }!
+        let longest = lines.map { $0.installment.daysOverdue(asOf: today) }.max()!
+        var outstanding = Money.zero
+        var counted = Set<String>()
+        for line in lines where counted.insert(line.contract).inserted { outstanding += line.position.outstanding }
+        let numbers = lines.map(\.contract).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        // The next installment still to pay after those the message speaks of, of any of the contracts.
+        let next = lines.compactMap { line in
+            line.position.allocation.coverages.first {
+                $0.installment.dueDate > line.installment.installment.dueDate && $0.remaining.isPositive
+            }
+        }.min { $0.installment.dueDate < $1.installment.dueDate }
         return [
             "client": client,
-            "contract": contract,
-            "amount": candidate.installment.remaining.formatted(currency, .russian),
-            "due_date": installment.dueDate.russianDescription,
-            "due_day": String(installment.dueDate.russianDescription.prefix(5)),
-            "days_overdue": String(daysOverdue),
-            "days_overdue_text": RussianPlural.days(daysOverdue),
-            "outstanding": position.outstanding.formatted(currency, .russian),
+            "contract": numbers.joined(separator: ", "),
+            "by_contract": numbers.count == 1 ? "по договору №\(numbers[0])"
+                : "по договорам " + numbers.map { "№" + $0 }.joined(separator: ", "),
+            "amount": money(lines.reduce(Money.zero) { $0 + $1.installment.remaining }),
+            "due_date": earliest.installment.installment.dueDate.russianDescription,
+            "due_day": String(earliest.installment.installment.dueDate.russianDescription.prefix(5)),
+            "days_overdue": String(longest),
+            "days_overdue_text": RussianPlural.days(longest),
+            "outstanding": money(outstanding),
             "next_due_date": next?.installment.dueDate.russianDescription ?? "",
-            "next_amount": next.map { $0.remaining.formatted(currency, .russian) } ?? "",
+            "next_amount": next.map { money($0.remaining) } ?? "",
+            "several": numbers.count > 1,
+            "contracts": each,
         ]
+    }
+}
+
+/// What to do with a waiting message now.
+public enum ReminderVerdict: Equatable, Sendable {
+    case deliver
+    /// Not any more, and why (recorded with the message).
+    case cancel(String)
+}
+
+/// One installment a message speaks of.
+public struct ReminderLine: Sendable {
+    public let contract: String
+    public let installment: InstallmentCoverage
+    public let position: ContractPosition
+
+    public init(contract: String, installment: InstallmentCoverage, position: ContractPosition) {
+        self.contract = contract
+        self.installment = installment
+        self.position = position
     }
 }

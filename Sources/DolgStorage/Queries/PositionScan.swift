@@ -30,6 +30,8 @@ public struct ContractPositionRow: Sendable {
     /// `person` or `business`, and the client's clock minus the business's in minutes.
     public let clientKind: String
     public let clientTimeOffsetMinutes: Int
+    /// Where email steps go; nil when the client gave none.
+    public let clientEmail: String?
     public let position: ContractPosition
 }
 
@@ -57,7 +59,7 @@ extension LedgerDatabase {
                 terminations.date AS terminated_on,
                 (SELECT COALESCE(SUM(payments.amount), 0) FROM payments
                     WHERE payments.contract_id = contracts.id AND payments.date <= :asOf) AS net_paid,
-                contracts.segment, clients.kind AS client_kind, clients.time_offset_minutes
+                contracts.segment, clients.kind AS client_kind, clients.time_offset_minutes, clients.email
             FROM contracts
             JOIN clients ON clients.id = contracts.client_id
             LEFT JOIN managers ON managers.id = COALESCE(contracts.manager_id, clients.manager_id)
@@ -81,7 +83,7 @@ extension LedgerDatabase {
             try body(ContractPositionRow(
                 contractID: contractID, number: row[1], clientID: row[2], clientName: row[3],
                 clientPhone: row[4], managerName: row[5], segment: row[8], clientKind: row[9],
-                clientTimeOffsetMinutes: row[10], position: position))
+                clientTimeOffsetMinutes: row[10], clientEmail: row[11], position: position))
         }
     }
 }

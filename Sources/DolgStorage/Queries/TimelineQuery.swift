@@ -46,16 +46,12 @@ extension LedgerDatabase {
                 events.append(TimelineEvent(at: startOf(hold.from), kind: "hold", amount: nil,
                                             details: "until \(hold.until): \(hold.reason)", by: nil))
             }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT outbox.*, (SELECT result FROM outbox_attempts WHERE message_id = outbox.id ORDER BY id DESC LIMIT 1)
-                    AS last_result
-                FROM outbox WHERE contract_id = ? AND substr(created_at, 1, 10) <= ? ORDER BY id
-                """, arguments: [contract.id, asOf.description]) {
-                let at = BusinessMoment.parse(row["created_at"]) ?? startOf(asOf)
-                let status: String = row["skipped"] ? "skipped" : (row["last_result"] ?? "pending")
+            for message in try messages(db, since: nil, contractID: contract.id) where message.createdAt.date <= asOf {
+                let reason = message.status == .cancelled ? message.detail.map { " (\($0))" } ?? "" : ""
                 events.append(TimelineEvent(
-                    at: at, kind: "reminder", amount: nil,
-                    details: "\(row["step"] as String) for installment \(row["installment_seq"] as Int), \(row["channel"] as String): \(status)",
+                    at: message.createdAt, kind: "reminder", amount: nil,
+                    details: "\(message.step) for installment \(message.installmentSeq), \(message.channel): "
+                        + message.status.rawValue + reason,
                     by: nil))
             }
             if let termination = contract.termination, termination.date <= asOf {

@@ -17,10 +17,16 @@ public struct ClientContacts: Sendable {
     /// Contacts this month and week so far (calls answered, visits, messages sent), by kind.
     public let earlier: [ContactPolicy.Kind: [BusinessMoment]]
 
-    public var isProtected: Bool { kind == "person" }
+    /// Individuals are protected by the limits; businesses get business hours.
+    public var audience: ContactPolicy.Audience { kind == "business" ? .business : .person }
 
-    /// The business moment as the client's clock shows it.
-    public func localTime(_ now: BusinessMoment) -> BusinessMoment { now.adding(minutes: timeOffsetMinutes) }
+    /// Whether a contact of `kind` with this client is allowed at the business moment `now`,
+    /// counting `alsoEarlier` (contacts made since the ledger was read) with those recorded.
+    public func decide(_ kind: ContactPolicy.Kind, _ policy: ContactPolicy, at now: BusinessMoment,
+                       alsoEarlier: [BusinessMoment] = [], countLimits: Bool = true) -> ContactPolicy.Decision {
+        policy.decide(kind, audience: audience, offsetMinutes: timeOffsetMinutes, at: now,
+                      earlier: (earlier[kind] ?? []) + alsoEarlier, countLimits: countLimits)
+    }
 }
 
 extension LedgerDatabase {
@@ -96,7 +102,10 @@ extension LedgerDatabase {
     /// Touches are read in contract order beside the position scan, in the same read transaction;
     /// the few holds still running and this month's contacts are read once, up front. No query per
     /// contract, and memory does not grow with the ledger's history.
+    /// `includeClosed` hands over closed and terminated contracts too (a thank-you for the last
+    /// installment, a message to cancel).
     public func scanWork(now: BusinessMoment, scope: ContractScope = .all, playbooks: PlaybookSet,
+                         includeClosed: Bool = false,
                          _ body: (ContractWorkRow) throws -> Void) throws(DolgError) {
         let settings = try settings()
         try read { db in
@@ -106,7 +115,7 @@ extension LedgerDatabase {
             try scanPositions(db, asOf: now.date, scope: scope, buckets: settings.buckets) { row in
                 // Taken before the status check so that the cursor passes closed contracts too.
                 let contractTouches = try touches.take(contractID: row.contractID)
-                guard row.position.status.isOpen else { return }
+                guard includeClosed || row.position.status.isOpen else { return }
                 let state = ContractWorkState(position: row.position, touches: contractTouches,
                                               holds: holdsByContract[row.contractID] ?? [],
                                               playbook: playbooks.playbook(forSegment: row.segment), now: now)
@@ -120,8 +129,10 @@ extension LedgerDatabase {
 
 extension LedgerDatabase {
     /// Each client's contacts since the start of the month or week, whichever is earlier, by kind:
-    /// answered calls and visits from touches, sent messages from the outbox. Only clients with
-    /// such contacts appear.
+    /// answered calls and visits from touches, messages handed to the gateway (sent, or with an
+    /// outcome unknown: they may have gone) except thank-yous, which are not about a debt. A
+    /// delivery is one message however many contracts it names. Only clients with such contacts
+    /// appear.
     func recentContacts(_ db: Database, now: BusinessMoment) throws -> [Int64: [ContactPolicy.Kind: [BusinessMoment]]] {
         let today = now.date
         let from = min(CivilDate(year: today.year, month: today.month, day: 1)!, today.startOfWeek)
@@ -132,11 +143,14 @@ extension LedgerDatabase {
             WHERE touches.at >= :from AND touches.at <= :now
               AND touches.outcome IN ('reached', 'promise', 'refused', 'callback')
             UNION ALL
-            SELECT contracts.client_id, outbox.channel, outbox_attempts.at FROM outbox_attempts
-            JOIN outbox ON outbox.id = outbox_attempts.message_id
-            JOIN contracts ON contracts.id = outbox.contract_id
-            WHERE outbox_attempts.result = 'sent' AND outbox_attempts.at >= :from AND outbox_attempts.at <= :now
-            """, arguments: ["from": from.description, "now": now.description])
+            SELECT deliveries.client_id, deliveries.channel, delivery_attempts.at FROM delivery_attempts
+            JOIN deliveries ON deliveries.id = delivery_attempts.delivery_id
+            LEFT JOIN attempt_results ON attempt_results.attempt_id = delivery_attempts.id
+            WHERE delivery_attempts.at >= :from AND delivery_attempts.at <= :now
+              AND (attempt_results.result IS NULL OR attempt_results.result = 'sent')
+              AND deliveries.step <> :thanks
+            """, arguments: ["from": from.description, "now": now.description,
+                             "thanks": ReminderPlanner.thankYouStepName])
         while let row = try contacts.next() {
             guard let channel = Channel(rawValue: row[1]), let kind = ContactPolicy.kind(of: channel),
                   let at = BusinessMoment.parse(row[2]) else { continue }

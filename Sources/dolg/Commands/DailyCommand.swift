@@ -3,14 +3,18 @@ import DolgRules
 import DolgStorage
 import Foundation
 
-/// `dolg daily`: the one line for cron.
+/// `dolg daily`: the night's close for cron.
 struct DailyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "daily", abstract: "The nightly run: snapshot the portfolio, send the reminders, sum up.",
+        commandName: "daily", abstract: "The night's close: snapshot the portfolio, plan the reminders, raise alarms.",
         discussion: """
             Safe to run again or to catch up after a missed night: the snapshot of a date is taken once and \
-            each reminder is sent once. Two overlapping runs cannot both act: the second exits with 75. \
-            Exit status 0 on success, 69 when some reminders failed to send (they are retried next run).
+            each reminder is planned once. Messages are delivered by `dolg remind --send-cmd`, run from cron \
+            through the day; with --send-cmd here too, those allowed at this hour go at once. A message that \
+            has waited longer than the alarm age (24 hours, `[reminders] alarm_after_hours`) since it could \
+            first go, or whose delivery was cut off by a crash, is an alarm: listed, and exit status 78. Two \
+            overlapping runs cannot both act: the second exits with 75. Otherwise exit status 0, or 69 when \
+            some messages failed to send.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -18,8 +22,10 @@ struct DailyCommand: ParsableCommand {
 
     func run() throws {
         let (ledger, settings) = try global.openLedger()
-        let lock = try RunLock(path: ledger.path + ".daily.lock")
+        let lock = try RunLock(path: ledger.path + ".daily.lock", what: "`dolg daily`")
         defer { lock.release() }
+        let sending = try reminders.sendCommand == nil ? nil : RunLock.sending(ledger)
+        defer { sending?.release() }
         let now = try global.businessMoment()
         let (summary, aging) = try Analytics.portfolio(ledger, settings, asOf: now.date)
         let snapshotTaken = reminders.dryRun ? false
@@ -43,9 +49,25 @@ struct DailyCommand: ParsableCommand {
                      reminders.dryRun ? say("Dry run: no snapshot.", "Пробный прогон: снимок не записан.")
                         : snapshotTaken ? say("Snapshot recorded.", "Снимок портфеля записан.")
                         : say("Snapshot of \(now.date) already recorded.", "Снимок за \(now.date.russianDescription) уже записан.")]
-        lines.append(outcome.summary.trimmingCharacters(in: .newlines))
+        lines.append(reminders.summary(outcome, language).trimmingCharacters(in: .newlines))
+        let alarm = !outcome.stuck.isEmpty || outcome.unknownWaiting > 0
+        if !outcome.stuck.isEmpty {
+            lines.append(say("ALARM: \(outcome.stuck.count) message(s) waited longer than \(try global.playbooks(ledger).alarmAfterHours) h:",
+                             "ТРЕВОГА: сообщений, ждущих дольше \(try global.playbooks(ledger).alarmAfterHours) ч: \(outcome.stuck.count):"))
+            lines += outcome.stuck.map { "  " + $0 }
+            lines.append(say("  Is `dolg remind --send-cmd` in cron through the day? See `dolg outbox list --status pending`.",
+                             "  Запускается ли `dolg remind --send-cmd` из cron днём? См. `dolg outbox list --status pending`."))
+        }
+        if outcome.unknownWaiting > 0 {
+            lines.append(say("ALARM: \(outcome.unknownWaiting) message(s) were handed to the gateway by a run that stopped: "
+                             + "check the gateway, then `dolg outbox retry --unknown` or `dolg outbox mark-sent`.",
+                             "ТРЕВОГА: сообщений с неизвестным итогом отправки: \(outcome.unknownWaiting): проверьте шлюз, "
+                             + "затем `dolg outbox retry --unknown` или `dolg outbox mark-sent`."))
+        }
         write(lines.joined(separator: "\n") + "\n")
-        if outcome.failed > 0 { throw ExitCode(ExitStatus.unavailable.rawValue) }
+        reminders.warnAboutWaiting(outcome, language)
+        if alarm { throw ExitCode(ExitStatus.configuration.rawValue) }
+        if outcome.failed > 0 || outcome.unknown > 0 { throw ExitCode(ExitStatus.unavailable.rawValue) }
     }
 }
 
@@ -54,17 +76,22 @@ struct DailyCommand: ParsableCommand {
 final class RunLock {
     private let descriptor: Int32
 
-    init(path: String) throws(DolgError) {
-        descriptor = open(path, O_CREAT | O_RDWR, 0o600)
+    init(path: String, what: String) throws(DolgError) {
+        descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw DolgError(.ledgerFailure, "cannot create the lock file \(path)", remedy: "check the ledger's directory")
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
-            throw DolgError(.ledgerBusy, "another `dolg daily` is running on this ledger",
+            throw DolgError(.ledgerBusy, "another \(what) is running on this ledger",
                             remedy: "let it finish; run again afterwards if needed")
-                .inRussian("другой `dolg daily` уже работает с этим реестром", remedy: "дождитесь его окончания")
+                .inRussian("другой \(what) уже работает с этим реестром", remedy: "дождитесь его окончания")
         }
+    }
+
+    /// The lock of delivery: two runs handing messages over at once could both take the same one.
+    static func sending(_ ledger: LedgerDatabase) throws(DolgError) -> RunLock {
+        try RunLock(path: ledger.path + ".send.lock", what: "run sending reminders")
     }
 
     func release() {

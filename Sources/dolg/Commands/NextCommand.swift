@@ -30,10 +30,7 @@ struct NextCommand: ParsableCommand {
                             playbooks: playbooks) { work in
             guard work.state.isDue(on: now.date), let step = work.state.step else { return }
             var decision = ContactPolicy.Decision.allowed
-            if work.client.isProtected, let kind = ContactPolicy.kind(of: step.channel) {
-                decision = policy.decide(
-                    kind, at: work.client.localTime(now), earlier: work.client.earlier[kind] ?? [])
-            }
+            if let kind = ContactPolicy.kind(of: step.channel) { decision = work.client.decide(kind, policy, at: now) }
             items.append((WorkOrder.key(work, postponed: decision != .allowed), cells(work, step, decision, now, table)))
         }
         try privacy.auditReveal(ledger, global)
@@ -57,8 +54,7 @@ struct NextCommand: ParsableCommand {
         var notBefore = state.notBefore.flatMap { $0 > now ? $0 : nil }
         var postponed: String?
         if case .postponed(let until, let reason) = decision {
-            // The policy speaks in the client's clock; the list in the business's.
-            notBefore = max(notBefore ?? until, until.adding(minutes: -work.client.timeOffsetMinutes))
+            notBefore = max(notBefore ?? until, until)
             postponed = reason
         }
         let notBeforeText = notBefore.map { $0.date == now.date ? $0.timeDescription : $0.description }
@@ -68,7 +64,9 @@ struct NextCommand: ParsableCommand {
                 .integer(position.daysOverdue), .money(position.overdueAmount), .money(position.outstanding),
                 .optionalText(lastTouch), .optionalText(promise),
                 .optionalText(state.skippedSteps.isEmpty ? nil : state.skippedSteps.map(\.name).joined(separator: " ")),
-                .optionalText(postponed), .text((state.escalated ? "Escalated: " : "") + step.instruction)]
+                .optionalText(postponed),
+                .text((state.escalated ? "Escalated: " : "") + step.instruction
+                      + (state.automationStopped ? " Automatic messages are stopped." : ""))]
     }
 }
 

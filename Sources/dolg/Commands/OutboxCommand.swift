@@ -4,11 +4,11 @@ import DolgStorage
 
 extension OutboxMessage.Status: ExpressibleByArgument {}
 
-/// `dolg outbox list|export`: what was sent, failed, skipped or waits.
+/// `dolg outbox list|export|retry|mark-sent`: what was sent, failed, skipped, cancelled or waits.
 struct OutboxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "outbox", abstract: "The reminders: sent, failed, pending, skipped or cancelled.",
-        subcommands: [List.self, Export.self], defaultSubcommand: List.self)
+        commandName: "outbox", abstract: "The reminders: pending, sent, failed, unknown, skipped or cancelled.",
+        subcommands: [List.self, Export.self, Retry.self, MarkSent.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the outbox.")
@@ -20,35 +20,136 @@ struct OutboxCommand: ParsableCommand {
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()
+            let report = try outboxReport(ledger, settings, global, status: status, privacy: privacy)
             try privacy.auditReveal(ledger, global)
-            output.print(try outboxReport(ledger, status: status, privacy: privacy), settings, try global.language())
+            output.print(report, settings, try global.language())
         }
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The outbox as CSV, e.g. for a gateway's bulk upload.")
+        static let configuration = CommandConfiguration(
+            abstract: "The outbox as CSV, e.g. for a gateway's bulk upload.",
+            discussion: """
+                Waiting messages carry the text they would have if sent now. After uploading them \
+                elsewhere, record them with `dolg outbox mark-sent` so that no run sends them again.
+                """)
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var privacy: PrivacyOptions
         @Option(help: "Only messages with this status.") var status: OutboxMessage.Status?
 
         func run() throws {
-            let (ledger, _) = try global.openLedger()
+            let (ledger, settings) = try global.openLedger()
+            let report = try outboxReport(ledger, settings, global, status: status, privacy: privacy)
             try privacy.auditReveal(ledger, global)
-            write(CSVRenderer().render(try outboxReport(ledger, status: status, privacy: privacy)))
+            write(CSVRenderer().render(report))
+        }
+    }
+
+    struct Retry: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Hand messages whose outcome is unknown to the gateway again.",
+            discussion: """
+                A message is unknown when a run handed it to the send command and stopped before it heard \
+                back. Check with the gateway first: if it went, use `dolg outbox mark-sent` instead. A \
+                retried message is sent by the next `dolg remind --send-cmd` with the same id, so a \
+                gateway that drops repeated ids sends it once.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Outbox message ids (see `dolg outbox list --status unknown`).") var ids: [Int64] = []
+        @Flag(help: "Every message whose outcome is unknown.") var unknown = false
+
+        func validate() throws {
+            guard unknown != !ids.isEmpty else { throw ValidationError("give message ids or --unknown, not both") }
+        }
+
+        func run() throws {
+            let (ledger, _) = try global.openLedger()
+            let count = try settleUnknown(ledger, global, ids: unknown ? nil : ids, result: .retry)
+            let say = Say(language: try global.language())
+            write(say("\(count) message(s) will be handed over again by the next run.\n",
+                      "Сообщений к повторной отправке: \(count).\n"))
+        }
+    }
+
+    struct MarkSent: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "mark-sent",
+            abstract: "Record messages as sent outside dolg (a bulk upload), or as delivered after a crash.",
+            discussion: """
+                Waiting messages are recorded with the text they have now (the text `outbox export` \
+                shows); messages whose outcome is unknown keep the text they were handed over with.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Outbox message ids.") var ids: [Int64] = []
+        @Flag(help: "Every waiting message.") var pending = false
+        @Flag(help: "Every message whose outcome is unknown.") var unknown = false
+
+        func validate() throws {
+            guard !ids.isEmpty || pending || unknown else { throw ValidationError("give message ids, --pending or --unknown") }
+        }
+
+        func run() throws {
+            let (ledger, settings) = try global.openLedger()
+            let source = "operator \(global.login)"
+            var count = try settleUnknown(ledger, global, ids: unknown ? nil : ids, result: .sent, mustMatch: false)
+            let since = try global.businessMoment().date.adding(days: -LedgerDatabase.waitingWindowDays)
+            let waiting = try ledger.outbox(since: since).filter(\.status.isWaiting).map(\.id)
+            let chosen = Set(pending ? waiting : ids.filter(waiting.contains))
+            if !chosen.isEmpty {
+                count += try ReminderRun(ledger: ledger, settings: settings, playbooks: try global.playbooks(ledger),
+                                         now: try global.businessMoment(), say: Say(language: try global.language()),
+                                         audit: global.auditContext)
+                    .run(.markSent(chosen, by: source), listEach: false).sent
+            }
+            let say = Say(language: try global.language())
+            write(say("\(count) message(s) recorded as sent.\n", "Записано как отправленные: \(count).\n"))
         }
     }
 }
 
-func outboxReport(_ ledger: LedgerDatabase, status: OutboxMessage.Status?, privacy: PrivacyOptions) throws -> Report {
-    Report(
+/// Records an operator's word on messages whose outcome is unknown (all when `ids` is nil).
+/// Returns how many were settled; with `mustMatch`, an id that is not unknown is an error.
+private func settleUnknown(_ ledger: LedgerDatabase, _ global: GlobalOptions, ids: [Int64]?, result: AttemptResult,
+                           mustMatch: Bool = true) throws -> Int {
+    let attempts = try ledger.unknownAttempts(messageIDs: ids)
+    if mustMatch, let ids, let missing = ids.first(where: { id in !attempts.contains { $0.messageID == id } }) {
+        throw DolgError(.invalidValue, "message \(missing) is not one whose outcome is unknown",
+                        remedy: "see `dolg outbox list --status unknown`")
+            .inRussian("у сообщения \(missing) итог отправки известен", remedy: "см. `dolg outbox list --status unknown`")
+    }
+    // One attempt may carry several messages: its result is recorded once.
+    var settled = Set<Int64>()
+    for attempt in attempts where settled.insert(attempt.attemptID).inserted {
+        try ledger.recordResult(attemptID: attempt.attemptID, at: try global.businessMoment(), result: result,
+                                detail: nil, source: "operator \(global.login)", audit: try global.auditContext())
+    }
+    return attempts.count
+}
+
+func outboxReport(_ ledger: LedgerDatabase, _ settings: LedgerSettings, _ global: GlobalOptions,
+                  status: OutboxMessage.Status?, privacy: PrivacyOptions) throws -> Report {
+    let messages = try ledger.outbox(status: status)
+    // Waiting messages have no text until they are handed over: show the one they would have now.
+    var previews: [Int64: String] = [:]
+    if messages.contains(where: \.status.isWaiting) {
+        previews = try ReminderRun(ledger: ledger, settings: settings, playbooks: try global.playbooks(ledger),
+                                   now: try global.businessMoment(), say: Say(language: try global.language()),
+                                   audit: global.auditContext)
+            .run(.dryRun, listEach: false).previews
+    }
+    return Report(
         columns: [Column("id"), Column("created_at"), Column("contract"), Column("installment"), Column("step"),
-                  Column("channel"), Column("phone"), Column("status"), Column("attempts"), Column("detail"),
-                  Column("text")],
-        rows: try ledger.outbox(status: status).map { message in
+                  Column("channel"), Column("phone"), Column("status"), Column("attempts"), Column("delivery"),
+                  Column("detail"), Column("text")],
+        rows: messages.map { message in
             [.integer(Int(message.id)), .text(message.createdAt.description), .text(message.contractNumber),
              .integer(message.installmentSeq), .text(message.step), .text(message.channel),
-             .text(privacy.phone(message.phone)), .term(message.status.rawValue), .integer(message.attempts),
-             .optionalText(message.lastDetail), .text(message.text)]
+             .text(message.channel == "email" ? message.address : privacy.phone(message.address)),
+             .term(message.status.rawValue), .integer(message.attempts),
+             message.deliveryID.map { .integer(Int($0)) } ?? .optionalText(nil),
+             .optionalText(message.detail), .text(message.text.isEmpty ? previews[message.id] ?? "" : message.text)]
         })
 }

@@ -3,17 +3,21 @@ import DolgRules
 import DolgStorage
 import Foundation
 
-/// `dolg remind`: renders the automatic reminders due into the outbox, and sends them.
+/// `dolg remind`: plans the automatic reminders due into the outbox, and delivers with --send-cmd.
 struct RemindCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "remind", abstract: "Put the reminders due today in the outbox, and send them with --send-cmd.",
+        commandName: "remind", abstract: "Plan the reminders due today; deliver what is allowed now with --send-cmd.",
         discussion: """
-            One message per contract, installment and step, ever: running twice, or catching up after a \
-            missed night, never sends a duplicate; a step missed on its day is sent on the next run unless \
+            One message per contract, installment and step, ever: running again, or catching up after a \
+            missed night, never plans a duplicate; a step missed on its day is sent on the next run unless \
             a later step of the same installment is due too (then the earlier is recorded as skipped). \
-            --send-cmd CMD runs CMD once per message with the message as a JSON object on stdin; exit 0 \
-            marks it sent, anything else failed (kept with CMD's stderr, retried next run). Exit status 69 \
-            when some messages failed.
+            With --send-cmd CMD it delivers what waits and is allowed now in each client's local time \
+            (hours, limits, the production calendar), one message per client and step, the text rendered \
+            as of that moment; what is no longer true (paid, superseded, on hold, in the lawyer's hands) \
+            is cancelled with its reason. Safe to run every 15 minutes from cron. CMD runs once per \
+            message with a JSON object on stdin and DOLG_MESSAGE_ID set; exit 0 marks it sent, anything \
+            else failed (retried next run). A message reaches CMD at most once: after a crash while \
+            sending it shows as unknown until `dolg outbox retry`. Exit status 69 when some failed.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -21,9 +25,12 @@ struct RemindCommand: ParsableCommand {
 
     func run() throws {
         let (ledger, settings) = try global.openLedger()
+        let lock = try reminders.sendCommand == nil ? nil : RunLock.sending(ledger)
+        defer { lock?.release() }
         let outcome = try reminders.run(ledger, settings, global)
-        write(outcome.summary)
-        if outcome.failed > 0 { throw ExitCode(ExitStatus.unavailable.rawValue) }
+        write(reminders.summary(outcome, try global.language()))
+        reminders.warnAboutWaiting(outcome, try global.language())
+        if outcome.failed > 0 || outcome.unknown > 0 { throw ExitCode(ExitStatus.unavailable.rawValue) }
     }
 }
 
@@ -31,135 +38,42 @@ struct RemindCommand: ParsableCommand {
 struct ReminderOptions: ParsableArguments {
     @Option(name: .customLong("send-cmd"), help: "The command that delivers one message (JSON on stdin).")
     var sendCommand: String?
-    @Flag(help: "Render what is due and show it, writing and sending nothing.") var dryRun = false
+    @Flag(help: "Show what is due, writing and sending nothing.") var dryRun = false
 
-    struct Outcome {
-        var created = 0
-        var skipped = 0
-        var sent = 0
-        var failed = 0
-        var cancelled = 0
-        var postponed: [String] = []
-        var lines: [String] = []
-        var say = Say(language: .english)
-
-        var summary: String {
-            var text = lines.map { $0 + "\n" }.joined()
-            text += say("Reminders: \(created) new, \(skipped) skipped, \(sent) sent, \(failed) failed, \(cancelled) cancelled, \(postponed.count) postponed.\n",
-                        "Напоминания: новых \(created), пропущено \(skipped), отправлено \(sent), ошибок \(failed), отменено \(cancelled), отложено \(postponed.count).\n")
-            text += postponed.map { say("  postponed: ", "  отложено: ") + $0 + "\n" }.joined()
-            return text
-        }
+    func run(_ ledger: LedgerDatabase, _ settings: LedgerSettings, _ global: GlobalOptions, listEach: Bool = true,
+             eachWork: (ContractWorkRow) -> Void = { _ in }) throws -> ReminderRun.Outcome {
+        let run = ReminderRun(ledger: ledger, settings: settings, playbooks: try global.playbooks(ledger),
+                              now: try global.businessMoment(), say: Say(language: try global.language()),
+                              audit: global.auditContext)
+        let mode: ReminderRun.Mode = dryRun ? .dryRun : sendCommand.map { .send(GatewayCommand(command: $0)) } ?? .plan
+        return try run.run(mode, listEach: listEach, eachWork: eachWork)
     }
 
-    /// Runs the reminders; `listEach` lists every message (as `remind` does; `daily` only sums up).
-    /// `eachWork` sees every open contract's work during the same scan.
-    func run(_ ledger: LedgerDatabase, _ settings: LedgerSettings, _ global: GlobalOptions,
-             listEach: Bool = true, eachWork: (ContractWorkRow) -> Void = { _ in }) throws -> Outcome {
-        let now = try global.businessMoment()
-        var outcome = Outcome()
-        outcome.say = Say(language: try global.language())
-        // A dry run only counts; a real one keeps the compact drafts to write them in one transaction.
-        var drafts: [OutboxDraft] = []
-        var planned = 0
-        try ledger.plannedReminders(now: now, playbooks: try global.playbooks(ledger), eachWork: eachWork) { reminder in
-            var text = ""
-            if !reminder.skipped, let template = reminder.candidate.step.template {
-                let variables = ReminderPlanner.variables(
-                    reminder.candidate, position: reminder.position, contract: reminder.contractNumber,
-                    client: reminder.clientName, currency: settings.currency, today: now.date)
-                text = try MessageText.render(template, variables, step: reminder.candidate.step.name)
-            }
-            planned += 1
-            if reminder.skipped { outcome.skipped += 1 }
-            if !dryRun { drafts.append(OutboxDraft(reminder, text: text)) }
-            guard listEach else { return }
-            let installment = reminder.candidate.installment.installment.seq
-            outcome.lines.append(reminder.skipped
-                ? "skip  \(reminder.contractNumber) #\(installment) \(reminder.candidate.step.name)"
-                : "new   \(reminder.contractNumber) #\(installment) \(reminder.candidate.step.name) → \(PhoneNumber.masked(reminder.phone)): \(text)")
-        }
-        if dryRun {
-            outcome.created = planned - outcome.skipped
-            outcome.lines.append(outcome.say("Dry run: nothing written or sent.", "Пробный прогон: ничего не записано и не отправлено."))
-            return outcome
-        }
-        outcome.created = try ledger.recordReminders(drafts, at: now, audit: try global.auditContext()) - outcome.skipped
-        guard let sendCommand else { return outcome }
-        try send(with: sendCommand, ledger, now, global, &outcome)
-        return outcome
+    func summary(_ outcome: ReminderRun.Outcome, _ language: Language) -> String {
+        let say = Say(language: language)
+        var text = outcome.lines.map { $0 + "\n" }.joined()
+        let o = outcome
+        text += say("Reminders: \(o.created) new, \(o.skipped) skipped, \(o.sent) sent, \(o.failed) failed, "
+                    + "\(o.cancelled) cancelled, \(o.postponed.count) waiting.\n",
+                    "Напоминания: новых \(o.created), пропущено \(o.skipped), отправлено \(o.sent), ошибок \(o.failed), "
+                    + "отменено \(o.cancelled), ждут \(o.postponed.count).\n")
+        return text
     }
 
-    /// Sends every pending or failed message, respecting the contact policy, one attempt each.
-    func send(with command: String, _ ledger: LedgerDatabase, _ now: BusinessMoment, _ global: GlobalOptions,
-              _ outcome: inout Outcome) throws {
-        let waiting = try ledger.outbox(status: .pending) + ledger.outbox(status: .failed)
-        let playbooks = try global.playbooks(ledger)
-        let policy = playbooks.contactPolicy
-        // The contact policy's view of only the clients with messages waiting.
-        let waitingClients = Set(waiting.map(\.clientID))
-        var contacts: [Int64: ClientContacts] = [:]
-        try ledger.scanWork(now: now, playbooks: playbooks) { work in
-            if waitingClients.contains(work.row.clientID) { contacts[work.row.clientID] = work.client }
+    /// Messages left waiting for the hours or the limits are said on stderr, with the first moment
+    /// one may go: a cron line that only runs at night must not look like success.
+    func warnAboutWaiting(_ outcome: ReminderRun.Outcome, _ language: Language) {
+        guard sendCommand != nil, let first = outcome.postponed.min(by: { $0.until < $1.until }) else { return }
+        let say = Say(language: language)
+        var text = say("dolg: \(outcome.postponed.count) message(s) wait; the first may go at \(first.until) "
+                       + "(\(first.what): \(first.reason)).\n",
+                       "dolg: ждут отправки: \(outcome.postponed.count); первое можно отправить \(first.until) "
+                       + "(\(first.what): \(first.reason)).\n")
+        if outcome.unknownWaiting > 0 {
+            text += say("dolg: \(outcome.unknownWaiting) message(s) were handed over by a run that stopped; "
+                        + "see `dolg outbox list --status unknown`.\n",
+                        "dolg: сообщений с неизвестным итогом: \(outcome.unknownWaiting); см. `dolg outbox list --status unknown`.\n")
         }
-        var sentToday: [Int64: [BusinessMoment]] = [:]
-        for message in waiting.sorted(by: { $0.id < $1.id }) {
-            let audit = try global.auditContext()
-            guard try ledger.installmentIsUnpaid(contractID: message.contractID, seq: message.installmentSeq, asOf: now.date)
-            else {
-                try ledger.recordAttempt(messageID: message.id, at: now, result: .cancelled, detail: "paid", audit: audit)
-                outcome.cancelled += 1
-                continue
-            }
-            if let client = contacts[message.clientID], client.isProtected {
-                let earlier = (client.earlier[.message] ?? []) + (sentToday[message.clientID] ?? [])
-                if case .postponed(let until, let reason) = policy.decide(
-                    .message, at: client.localTime(now), earlier: earlier) {
-                    outcome.postponed.append("\(message.contractNumber) \(message.step) until \(until): \(reason)")
-                    continue
-                }
-            }
-            let result = Self.deliver(message, command: command)
-            try ledger.recordAttempt(messageID: message.id, at: now, result: result.sent ? .sent : .failed,
-                                     detail: result.detail, audit: audit)
-            if result.sent {
-                outcome.sent += 1
-                sentToday[message.clientID, default: []].append(now)
-            } else {
-                outcome.failed += 1
-                outcome.lines.append("failed \(message.contractNumber) \(message.step): \(result.detail ?? "")")
-            }
-        }
-    }
-
-    /// Runs the operator's command with the message as JSON on stdin.
-    static func deliver(_ message: OutboxMessage, command: String) -> (sent: Bool, detail: String?) {
-        let json = "{" + [
-            ("id", String(message.id)), ("contract", JSONRenderer.string(message.contractNumber)),
-            ("installment", String(message.installmentSeq)), ("step", JSONRenderer.string(message.step)),
-            ("channel", JSONRenderer.string(message.channel)), ("phone", JSONRenderer.string(message.phone)),
-            ("text", JSONRenderer.string(message.text)),
-        ].map { "\(JSONRenderer.string($0.0)): \($0.1)" }.joined(separator: ", ") + "}\n"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let input = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            return (false, "cannot run the send command: \(error)")
-        }
-        // A command that exits without reading its input is its own business: a broken pipe here
-        // is not an error of ours (SIGPIPE is ignored at start-up, so the write just fails).
-        try? input.fileHandleForWriting.write(contentsOf: Data(json.utf8))
-        try? input.fileHandleForWriting.close()
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        let detail = stderr.trimmingCharacters(in: .whitespacesAndNewlines)
-        return process.terminationStatus == 0 ? (true, nil) : (false, detail.isEmpty ? "exit status \(process.terminationStatus)" : detail)
+        FileHandle.standardError.write(Data(text.utf8))
     }
 }

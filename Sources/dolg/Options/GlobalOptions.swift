@@ -45,7 +45,7 @@ struct GlobalOptions: ParsableArguments {
             let source = today != nil ? "--today" : "DOLG_TODAY"
             return try parseDate(text, option: source)
         }
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        let parts = LedgerClock.calendar.dateComponents([.year, .month, .day], from: Date())
         return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
@@ -60,7 +60,7 @@ struct GlobalOptions: ParsableArguments {
         }
         let date = try businessDate()
         if today != nil || environment["DOLG_TODAY"].map({ !$0.isEmpty }) == true { return .noon(date) }
-        let parts = Calendar.current.dateComponents([.hour, .minute], from: Date())
+        let parts = LedgerClock.calendar.dateComponents([.hour, .minute], from: Date())
         return BusinessMoment(date: date, hour: parts.hour ?? 12, minute: parts.minute ?? 0)
     }
 
@@ -98,15 +98,20 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the ledger and reads its settings.
+    /// Opens the ledger and reads its settings; from then on the clock is read in the ledger's
+    /// time zone (the playbook's, else the one chosen at `dolg init`).
     func openLedger() throws(DolgError) -> (LedgerDatabase, LedgerSettings) {
         let ledger = try LedgerDatabase.openExisting(path: ledgerPath)
-        return (ledger, try ledger.settings())
+        let settings = try ledger.settings()
+        let zone = try playbooks(ledger).timeZone ?? settings.timeZone
+        if let zone, let timeZone = TimeZone(identifier: zone) { LedgerClock.calendar.timeZone = timeZone }
+        return (ledger, settings)
     }
 
     /// The playbooks in force: the ledger's latest imported file, else the defaults.
     func playbooks(_ ledger: LedgerDatabase) throws(DolgError) -> PlaybookSet {
         guard let stored = try ledger.currentPlaybook() else { return .defaults }
-        return try PlaybookReader.decode(stored.text)
+        return try PlaybookReader.decode(stored.text, strict: false)
     }
 
     /// Who is writing and with what command, for the audit log.
@@ -158,4 +163,10 @@ func parseRate(_ text: String, option: String) throws(DolgError) -> InterestRate
         throw DolgError(.invalidRate, "\(option) '\(text)' is not a percentage from 0 to 1000",
                         remedy: "give it in percent, e.g. \(option) 24 or \(option) 19.9")
     }
+}
+
+/// The calendar the clock is read in when no business date or moment is given: the ledger's
+/// time zone once the ledger is open, the system's before.
+enum LedgerClock {
+    nonisolated(unsafe) static var calendar = Calendar(identifier: .gregorian)
 }

@@ -29,28 +29,42 @@ enum PlaybookFile {
             # Edit, then load it with `dolg playbook import FILE`; every version is kept.
             # offset: days from the due date (negative before it, 0 on it, positive overdue).
             # channel: sms, whatsapp, email, call, letter, visit, legal. actor: auto, manager, head, lawyer.
-            # Templates are Mustache: {{contract}}, {{client}}, {{amount}}, {{due_date}}, {{due_day}},
-            # {{days_overdue}}, {{days_overdue_text}}, {{outstanding}}, {{next_due_date}}, {{next_amount}}.
+            # Templates are Mustache: {{contract}}, {{by_contract}}, {{client}}, {{amount}}, {{due_date}},
+            # {{due_day}}, {{days_overdue}}, {{days_overdue_text}}, {{outstanding}}, {{next_due_date}},
+            # {{next_amount}}; a client with several contracts due gets one message: {{#several}}…{{/several}},
+            # {{#contracts}}{{contract}} {{amount}}{{/contracts}}.
 
             [buckets]
             thresholds = [\(buckets.thresholds.map(String.init).joined(separator: ", "))]
 
-            # Limits on contacting individuals (business clients have none): per day, week, month
-            # (0: no limit), allowed hours in the client's local time, and public holidays.
+            # Limits on contacting individuals: per day, week, month (0: no limit), and their allowed
+            # hours in the client's local time; businesses are contacted in business hours on working days.
             [contact_policy]
             calls = \(limitsText(set.contactPolicy.calls))
             messages = \(limitsText(set.contactPolicy.messages))
             visits = \(limitsText(set.contactPolicy.visits))
-            workday_hours = [\(set.contactPolicy.workdayHours.lowerBound / 60), \(set.contactPolicy.workdayHours.upperBound / 60)]
-            weekend_hours = [\(set.contactPolicy.weekendHours.lowerBound / 60), \(set.contactPolicy.weekendHours.upperBound / 60)]
-            holidays = [\(set.contactPolicy.holidays.sorted().map { quoted($0.description) }.joined(separator: ", "))]
+            workday_hours = \(hoursText(set.contactPolicy.workdayHours))
+            weekend_hours = \(hoursText(set.contactPolicy.weekendHours))
+            business_hours = \(hoursText(set.contactPolicy.businessHours))
+
+            # The production calendar: the official Russian one ships with dolg; list the days your
+            # business counts otherwise. timezone: the ledger's, an IANA name (client offsets are
+            # relative to it).
+            [calendar]
+            \(set.timeZone.map { "timezone = \(quoted($0))" } ?? "# timezone = \"Europe/Moscow\"")
+            non_working_days = \(datesText(set.contactPolicy.calendar.nonWorkingDays.subtracting(ProductionCalendar.russia.nonWorkingDays)))
+            working_days = \(datesText(set.contactPolicy.calendar.workingDays.subtracting(ProductionCalendar.russia.workingDays)))
+
+            # Automatic messages: the thank-you sent once per installment after it is paid (leave it
+            # out to send none), the step from which they stop (the lawyer's by default), and how
+            # many hours a message may wait before the nightly run raises an alarm.
+            [reminders]
+            \(set.standard.thankYouTemplate.map { "thank_you = \(quoted($0))" }
+                ?? "# thank_you = \"Спасибо, платеж получен! Следующий платеж {{next_amount}} — {{next_due_date}}.\"")
+            \(set.standard.stopAutomationAtStep.map { "stop_at_step = \(quoted($0))" } ?? "# stop_at_step = \"lawyer\"")
+            alarm_after_hours = \(set.alarmAfterHours)
 
             """
-        if let thanks = set.standard.thankYouTemplate {
-            text += "\n# Sent once per installment after it is paid; leave out to send none.\nthank_you = \(quoted(thanks))\n"
-        } else {
-            text += "\n# A message after each paid installment, e.g.:\n# thank_you = \"Спасибо, платеж получен! Следующий платеж {{next_amount}} — {{next_due_date}}.\"\n"
-        }
         text += section(set.standard, prefix: "")
         for name in set.segments.keys.sorted() {
             text += "\n[segments.\(name)]\n" + section(set.segments[name]!, prefix: "segments.\(name).")
@@ -81,6 +95,12 @@ enum PlaybookFile {
             if let template = step.template { text += "template = \(quoted(template))\n" }
         }
         return text
+    }
+
+    static func hoursText(_ hours: ClosedRange<Int>) -> String { "[\(hours.lowerBound / 60), \(hours.upperBound / 60)]" }
+
+    static func datesText(_ dates: Set<CivilDate>) -> String {
+        "[" + dates.sorted().map { quoted($0.description) }.joined(separator: ", ") + "]"
     }
 
     static func limitsText(_ limits: ContactPolicy.Limits) -> String {
