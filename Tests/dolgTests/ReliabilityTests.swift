@@ -33,11 +33,11 @@ struct ReliabilityTests {
     }
 
     /// Starts `dolg` with the sandbox's environment without waiting for it.
-    func start(_ sandbox: Sandbox, _ arguments: [String]) throws -> Process {
+    func start(_ sandbox: Sandbox, _ arguments: [String], environment: [String: String] = [:]) throws -> Process {
         let process = Process()
         process.executableURL = Sandbox.binary
         process.arguments = arguments
-        process.environment = sandbox.environment
+        process.environment = sandbox.environment.merging(environment) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -261,5 +261,57 @@ final class Mutex<Value>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return body(&value)
+    }
+}
+
+extension ReliabilityTests {
+    @Test("killed while handing messages to the gateway, no message reaches it twice; the unknown ones wait for an operator")
+    func killDuringSending() throws {
+        var random = SystemRandomNumberGenerator()
+        var killedMidSend = 0
+        var unknownTotal = 0
+        for round in 1...Self.kills {
+            let sandbox = try Sandbox()
+            let directory = sandbox.directory.path
+            #expect(try sandbox.run(["init"]).status == 0)
+            // Twenty clients, each a day late: twenty deliveries, handed over one by one.
+            for index in 1...20 {
+                let phone = String(format: "+7917%07d", index)
+                #expect(try sandbox.run(["client", "add", "Клиент \(index)", "--phone", phone]).status == 0)
+                #expect(try sandbox.run(["contract", "add", "--number", "K\(index)", "--client", String(index),
+                                         "--amount", "1000", "--installments", "1", "--first-due", "2026-11-19",
+                                         "--start", "2026-11-01"]).status == 0)
+            }
+            // The gateway takes the message, then needs a moment before it answers.
+            let gateway = "echo \"$DOLG_MESSAGE_ID\" >> \(directory)/delivered; sleep 0.02"
+            let environment = ["DOLG_NOW": "2026-11-20T10:00"]
+            let process = try start(sandbox, ["remind", "--send-cmd", gateway], environment: environment)
+            usleep(UInt32.random(in: 50_000...600_000, using: &random))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                killedMidSend += 1
+            }
+            process.waitUntilExit()
+            // Runs after the crash send the rest, never what the killed run handed over.
+            for _ in 0..<2 {
+                let rerun = try sandbox.run(["remind", "--send-cmd", gateway], environment: environment)
+                #expect([0, 69].contains(rerun.status), "round \(round): \(rerun.stderr)")
+            }
+            let delivered = ((try? String(contentsOfFile: "\(directory)/delivered", encoding: .utf8)) ?? "")
+                .split(separator: "\n")
+            #expect(Set(delivered).count == delivered.count, "round \(round): an id reached the gateway twice")
+            let unknown = try sandbox.run(["outbox", "list", "--status", "unknown", "--format", "csv"], environment: environment)
+            let unknownCount = unknown.stdout.components(separatedBy: ",unknown,").count - 1
+            #expect(unknownCount <= 1, "round \(round): at most the one message in flight is unknown")
+            // Every other message reached the gateway; the one in flight may or may not have.
+            #expect(delivered.count >= 20 - unknownCount, "round \(round): \(delivered.count) of 20 reached the gateway")
+            unknownTotal += unknownCount
+            // The operator checks the gateway: it took them all.
+            #expect(try sandbox.run(["outbox", "mark-sent", "--unknown"], environment: environment).status == 0)
+            let doctor = try sandbox.run(["doctor"], environment: environment)
+            #expect(doctor.status == 0, "round \(round): \(doctor.stdout)")
+        }
+        print("killDuringSending: \(killedMidSend) of \(Self.kills) sending runs killed, \(unknownTotal) left unknown, "
+              + "no message handed over twice")
     }
 }

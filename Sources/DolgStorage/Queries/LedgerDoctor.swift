@@ -106,7 +106,7 @@ extension LedgerDatabase {
             name: "reminders_sent_once", rule: "No reminder was handed to the gateway twice.",
             sql: """
                 SELECT 'message ' || message_id || ' was sent ' || count(*) || ' times' AS problem
-                FROM outbox_attempts WHERE result = 'sent'
+                FROM attempt_messages JOIN attempt_results USING (attempt_id) WHERE attempt_results.result = 'sent'
                 GROUP BY message_id HAVING count(*) > 1
                 """),
     ]

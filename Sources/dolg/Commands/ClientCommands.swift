@@ -18,7 +18,7 @@ struct ClientCommand: ParsableCommand {
         @Option(help: "Taxpayer number (ИНН, 10 or 12 digits): recognises the client's bank payments.") var inn: String?
         @Option(help: "Passport series and number (stored, shown masked).") var passport: String?
         @Option(help: "Postal address, for claim letters.") var address: String?
-        @Flag(help: "A business client: the contact limits for individuals do not apply.") var business = false
+        @Flag(help: "A business client: no count limits, contacted in business hours (09:00–18:00 on working days).") var business = false
         @Option(name: .customLong("time-offset"), help: "The client's clock minus ours, in hours (e.g. 2 for Yekaterinburg seen from Moscow).")
         var timeOffset: Int = 0
         @Option(help: "The responsible manager's name.") var manager: String?
