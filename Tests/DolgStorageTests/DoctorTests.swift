@@ -58,7 +58,12 @@ struct DoctorTests {
          ["foreign_keys"]),
         ("INSERT INTO outbox (contract_id, installment_seq, step, channel, phone, text, skipped, created_at)"
             + " VALUES (1, 1, 'reminder', 'sms', '+79170000001', 'hi', 0, 'x');"
-            + " INSERT INTO outbox_attempts (message_id, at, result) VALUES (1, 'x', 'sent'), (1, 'y', 'sent')",
+            + " INSERT INTO deliveries (id, client_id, step, channel, created_at) VALUES (1, 1, 'reminder', 'sms', 'x');"
+            + " INSERT INTO delivery_attempts (id, delivery_id, at, address, text, recorded_at)"
+            + " VALUES (1, 1, 'x', '+79170000001', 'hi', 'x'), (2, 1, 'y', '+79170000001', 'hi', 'y');"
+            + " INSERT INTO attempt_messages (attempt_id, message_id) VALUES (1, 1), (2, 1);"
+            + " INSERT INTO attempt_results (attempt_id, at, result, source) VALUES (1, 'x', 'sent', 'gateway'),"
+            + " (2, 'y', 'sent', 'gateway')",
          ["reminders_sent_once"]),
     ])
     func damage(sql: String, expected: [String]) throws {

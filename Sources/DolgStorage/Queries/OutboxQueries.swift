@@ -143,7 +143,7 @@ extension LedgerDatabase {
             while let row = try rows.next() {
                 recorded[row[0], default: []].insert(ReminderKey(seq: row[1], step: row[2]))
             }
-            for message in try messages(db, since: now.date.adding(days: -Self.waitingWindowDays))
+            for message in try messages(db, since: now.date.adding(days: -Self.waitingWindowDays), unsettledOnly: true)
             where message.status.isWaiting {
                 waiting[message.contractID, default: []].append(message)
             }
@@ -253,6 +253,12 @@ extension LedgerDatabase {
         }
     }
 
+    /// Messages planned on or after `since` that are not settled: waiting, or handed over with an
+    /// outcome unknown.
+    public func unsettledMessages(since: CivilDate) throws(DolgError) -> [OutboxMessage] {
+        try read { db in try messages(db, since: since, unsettledOnly: true) }
+    }
+
     /// Outbox messages, oldest first, optionally only those with one status or of one contract.
     public func outbox(status: OutboxMessage.Status? = nil, contractID: Int64? = nil,
                        since: CivilDate? = nil) throws(DolgError) -> [OutboxMessage] {
@@ -267,14 +273,24 @@ extension LedgerDatabase {
     }
 
     /// Messages with where they stand, planned on or after `since` (all when nil).
+    /// `unsettledOnly` leaves out, inside SQLite, messages skipped, cancelled or sent: a delivery
+    /// run looks at the few that wait among the many that do not.
     func messages(_ db: Database, since: CivilDate?, contractID: Int64? = nil,
-                  messageID: Int64? = nil) throws -> [OutboxMessage] {
+                  messageID: Int64? = nil, unsettledOnly: Bool = false) throws -> [OutboxMessage] {
         // Each filter on its own indexed column, so that SQLite can use the index.
         var filters: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
         if let since { filters.append("outbox.created_at >= ?"); arguments.append(since.description) }
         if let contractID { filters.append("outbox.contract_id = ?"); arguments.append(contractID) }
         if let messageID { filters.append("outbox.id = ?"); arguments.append(messageID) }
+        if unsettledOnly {
+            filters.append("""
+                outbox.skipped = 0
+                AND NOT EXISTS (SELECT 1 FROM outbox_attempts WHERE message_id = outbox.id AND result = 'cancelled')
+                AND NOT EXISTS (SELECT 1 FROM attempt_messages JOIN attempt_results USING (attempt_id)
+                                WHERE attempt_messages.message_id = outbox.id AND attempt_results.result = 'sent')
+                """)
+        }
         let rows = try Row.fetchCursor(db, sql: """
             SELECT outbox.id, outbox.contract_id, contracts.number, contracts.client_id, outbox.installment_seq,
                 outbox.step, outbox.channel, outbox.created_at, outbox.skipped, outbox.phone,

@@ -75,6 +75,7 @@ struct ReminderRun {
         var draftDeliverables: [(draft: Int, deliverable: Deliverable)] = []
         var deliverables: [Deliverable] = []
         var cancellations: [(messageID: Int64, reason: String)] = []
+        var planned = 0
         try ledger.scanReminders(now: now, playbooks: playbooks, eachWork: eachWork) { item in
             let row = item.work.row
             func deliverable(_ id: Int64, _ step: LadderStep, _ coverage: InstallmentCoverage, retryOf: Int64?,
@@ -86,6 +87,7 @@ struct ReminderRun {
             }
             for reminder in item.planned {
                 let seq = reminder.candidate.installment.installment.seq
+                planned += 1
                 if reminder.skipped { outcome.skipped += 1 }
                 if listEach {
                     outcome.lines.append(reminder.skipped
@@ -116,8 +118,7 @@ struct ReminderRun {
             }
         }
         if dryRun {
-            outcome.created = outcome.lines.count - outcome.skipped
-            if !listEach { outcome.created = 0 }
+            outcome.created = planned - outcome.skipped
             for group in Self.grouped(deliverables) {
                 let text = try render(group)
                 for item in group { outcome.previews[item.messageID] = text }
@@ -138,7 +139,8 @@ struct ReminderRun {
         case .markSent(let ids, let source): try markSent(Self.grouped(deliverables), ids, source: source, &outcome)
         case .plan, .dryRun: noteWaiting(Self.grouped(deliverables), &outcome)
         }
-        outcome.unknownWaiting = try ledger.outbox(status: .unknown, since: now.date.adding(days: -LedgerDatabase.waitingWindowDays)).count
+        outcome.unknownWaiting = try ledger.unsettledMessages(since: now.date.adding(days: -LedgerDatabase.waitingWindowDays))
+            .filter { $0.status == .unknown }.count
         return outcome
     }
 
@@ -198,6 +200,7 @@ struct ReminderRun {
             } else {
                 outcome.failed += 1
                 outcome.lines.append("failed \(contracts(carried)) \(first.step.name): \(result.detail ?? "")")
+                noteIfStuck(carried, &outcome)
             }
         }
     }
