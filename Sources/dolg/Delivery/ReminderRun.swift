@@ -71,6 +71,13 @@ struct ReminderRun {
         var outcome = Outcome()
         let dryRun: Bool
         if case .dryRun = mode { dryRun = true } else { dryRun = false }
+        // Messages planned by this run are handed over by this run only when it sends: a run that
+        // only plans (the night's close) keeps none of their positions, so memory stays small.
+        let handsOver: Bool
+        switch mode {
+        case .send, .markSent: handsOver = true
+        case .plan, .dryRun: handsOver = false
+        }
         var drafts: [OutboxDraft] = []
         var draftDeliverables: [(draft: Int, deliverable: Deliverable)] = []
         var deliverables: [Deliverable] = []
@@ -97,7 +104,7 @@ struct ReminderRun {
                 }
                 guard !dryRun else { continue }
                 drafts.append(OutboxDraft(reminder))
-                if !reminder.skipped {
+                if handsOver && !reminder.skipped {
                     draftDeliverables.append((drafts.count - 1, deliverable(
                         0, reminder.candidate.step, reminder.candidate.installment, retryOf: nil, plannedAt: now)))
                 }
