@@ -65,6 +65,11 @@ for size in $SIZES; do
   row "next --all" "$DOLG next --all --db $ledger > /dev/null"
   row "daily --dry-run" "$DOLG daily --dry-run --db $ledger > /dev/null"
   row "daily" "$DOLG daily --db $copy > /dev/null" "" "$restore"
+  # The day line after the night's close: every message planned at 02:15 handed to a gateway
+  # that takes it at once (`true`), one process and two transactions per delivery.
+  row "remind --send-cmd true (10:00, after daily)" \
+      "$DOLG remind --db $copy --now 2026-11-20T10:00 --send-cmd true > /dev/null" "" \
+      "$restore && $DOLG daily --db $copy --now 2026-11-20T02:15 > /dev/null"
   row "export contracts" "$DOLG export contracts --db $ledger > /dev/null"
   printf '.mode csv\n.import %s imported\n' "$WORK/payments-100k-$size.csv" > "$WORK/import.sql"
   row "import payments ($(($(wc -l < "$WORK/payments-100k-$size.csv") - 1)) rows)" \
