@@ -122,6 +122,20 @@ struct ReminderSimulationTests {
 
     static func day(_ text: String) -> SimDate { SimDate(text) }
 
+    /// The crontab of guide §18, as written: each line's schedule and the dolg arguments it runs
+    /// (the environment assignments and the redirection left out).
+    static func guideCrontab() throws -> [(schedule: String, arguments: [String])] {
+        let guide = try String(contentsOf: GoldenTests.packageRoot.appendingPathComponent("docs/guide.md"), encoding: .utf8)
+        let section = guide.components(separatedBy: "## 18.")[1].components(separatedBy: "\n## ")[0]
+        let block = section.components(separatedBy: "```sh\n")[1].components(separatedBy: "```")[0]
+        return try block.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            let schedule = fields.prefix(5).joined(separator: " ")
+            let command = line.components(separatedBy: " dolg ")[1].components(separatedBy: " >>")[0]
+            return (schedule, try shellWords(command))
+        }
+    }
+
     @Test("fourteen weeks of the guide's crontab: right text, allowed hours, within limits, once")
     func weeks() throws {
         let sandbox = try Sandbox()
@@ -151,6 +165,13 @@ struct ReminderSimulationTests {
             let result = try run(arguments, at: moment)
             #expect(result.status == 0, "\(arguments) at \(moment): \(result.stderr)")
         }
+
+        // The guide's two lines: the night's close at 02:15, the sending line every 15 minutes.
+        let crontab = try Self.guideCrontab()
+        #expect(crontab.map(\.schedule) == ["15 2 * * *", "*/15 * * * *"], "\(crontab)")
+        let nightLine = crontab[0].arguments
+        let dayLine = crontab[1].arguments.map { $0 == "/srv/dolg/send-sms" ? gateway.path : $0 }
+        #expect(dayLine.contains(gateway.path), "the day line sends through the gateway: \(dayLine)")
 
         let setUp = "\(Self.start)T00:30"
         try must(["init", "--timezone", "Europe/Moscow"], at: setUp)
@@ -190,7 +211,7 @@ struct ReminderSimulationTests {
                 deliveredLines = lines.count
             }
             // The night line, then the day line as cron also runs it at 02:15.
-            let night = try run(["daily"], at: "\(today)T02:15")
+            let night = try run(nightLine, at: "\(today)T02:15")
             alarms[today] = night.status
             for time in Self.dayRuns {
                 let moment = "\(today)T\(time)"
@@ -208,7 +229,7 @@ struct ReminderSimulationTests {
                 if today == Self.killDay && time == Self.killTime {
                     #expect(FileManager.default.createFile(atPath: "\(directory)/kill-next", contents: nil))
                 }
-                let result = try run(["remind", "--send-cmd", gateway.path], at: moment)
+                let result = try run(dayLine, at: moment)
                 if result.status == 137 || result.status == 9 || result.status < 0 || result.status > 128 {
                     killedRuns += 1
                 } else {
