@@ -108,6 +108,47 @@ struct ThankYouTests {
         let off = ReminderPlanner.plan(position, state: state, playbook: .standard, today: day("2026-03-09"), recorded: [])
         #expect(!off.send.map(\.step.name).contains("thank-you"))
     }
+
+    @Test("a late payer is thanked; a paid-up history is not; a whole contract paid at once is thanked for what falls due soon")
+    func thanksAfterAPayment() {
+        var playbook = Playbook.standard
+        playbook.thankYouTemplate = "Спасибо!"
+        let schedule = monthly(3, of: 1_000, from: "2026-03-10")
+        func thanked(paid: Int64, today: String, lastPayment: String) -> [Int] {
+            let position = ContractPosition(installments: schedule, netPaid: rub(paid), terminatedOn: nil, asOf: day(today))
+            let state = ContractWorkState(position: position, touches: [], holds: [], playbook: playbook,
+                                          now: .noon(day(today)))
+            return ReminderPlanner.plan(position, state: state, playbook: playbook, today: day(today), recorded: [],
+                                        lastPaymentOn: day(lastPayment))
+                .send.filter { $0.step.name == "thank-you" }.map(\.installment.installment.seq)
+        }
+        // Paid 12 days late, today: thanked.
+        #expect(thanked(paid: 1_000, today: "2026-03-22", lastPayment: "2026-03-22") == [1])
+        // The same installment, its payment three weeks old: no thank-you (a history moved in).
+        #expect(thanked(paid: 1_000, today: "2026-04-05", lastPayment: "2026-03-15") == [])
+        // All three paid on 10 March: the two due within 31 days (10 March, 10 April) are thanked now.
+        #expect(thanked(paid: 3_000, today: "2026-03-10", lastPayment: "2026-03-10") == [1, 2])
+        // A month later the third is not thanked again for the same old payment.
+        #expect(thanked(paid: 3_000, today: "2026-05-09", lastPayment: "2026-03-09") == [])
+    }
+
+    @Test("an email step is left out for a client without an email: it neither goes nowhere nor replaces the SMS")
+    func unreachableEmail() {
+        let ladder = CollectionLadder(steps: CollectionLadder.standard.steps + [
+            LadderStep(name: "email-overdue", offsetDays: 5, channel: .email, actor: .auto, instruction: "",
+                       template: "Письмо")])
+        let playbook = Playbook(name: "default", ladder: ladder)
+        let schedule = monthly(2, of: 1_000, from: "2026-03-10")
+        let position = ContractPosition(installments: schedule, netPaid: .zero, terminatedOn: nil, asOf: day("2026-03-16"))
+        let state = ContractWorkState(position: position, touches: [], holds: [], playbook: playbook,
+                                      now: .noon(day("2026-03-16")))
+        let withEmail = ReminderPlanner.plan(position, state: state, playbook: playbook, today: day("2026-03-16"),
+                                             recorded: [])
+        #expect(withEmail.send.map(\.step.name) == ["email-overdue"])
+        let noEmail = ReminderPlanner.plan(position, state: state, playbook: playbook, today: day("2026-03-16"),
+                                           recorded: [], reachable: [.sms, .whatsapp])
+        #expect(noEmail.send.map(\.step.name) == ["sms-overdue"])
+    }
 }
 
 @Suite("Reminders under a promise")

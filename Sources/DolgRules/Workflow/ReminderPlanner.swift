@@ -37,21 +37,33 @@ public enum ReminderPlanner {
     /// How many days back a run catches up on steps a missed night did not send.
     public static let catchUpDays = 7
 
+    /// How far back an installment's due date may lie for its payment to be thanked.
+    public static let thankYouLookBackDays = 62
+
     public struct Plan: Hashable, Sendable {
         public var send: [ReminderCandidate] = []
         public var skip: [ReminderCandidate] = []
     }
 
+    /// The automatic steps a client can receive: an email step is left out for a client with no
+    /// email address, so that it neither goes nowhere nor replaces the SMS before it.
+    public static func automaticSteps(_ playbook: Playbook, reachable: Set<Channel>) -> [LadderStep] {
+        playbook.ladder.steps.filter { $0.actor == .auto && $0.template != nil && reachable.contains($0.channel) }
+    }
+
+    /// `reachable` are the channels the client can be reached on; `lastPaymentOn` is the date of
+    /// the contract's latest payment (a thank-you follows a payment of the last week).
     public static func plan(_ position: ContractPosition, state: ContractWorkState, playbook: Playbook,
-                            today: CivilDate, recorded: Set<ReminderKey>) -> Plan {
+                            today: CivilDate, recorded: Set<ReminderKey>,
+                            reachable: Set<Channel> = Set(Channel.allCases), lastPaymentOn: CivilDate? = nil) -> Plan {
         var plan = Plan()
         // A contract in the lawyer's hands gets no automatic message, not even a thank-you.
         guard !state.automationStopped else { return plan }
-        if let thanks = thankYouStep(playbook) {
+        if let thanks = thankYouStep(playbook), lastPaymentOn.map({ $0 >= today.adding(days: -catchUpDays) }) ?? true {
             plan.send += thankYous(position, step: thanks, today: today, recorded: recorded)
         }
         guard position.status.isOpen, state.hold == nil else { return plan }
-        let autoSteps = playbook.ladder.steps.filter { $0.actor == .auto && $0.template != nil }
+        let autoSteps = automaticSteps(playbook, reachable: reachable)
         let windowStart = today.adding(days: -catchUpDays)
         for coverage in position.allocation.coverages where coverage.remaining.isPositive {
             let due = coverage.installment.dueDate
@@ -81,14 +93,16 @@ public enum ReminderPlanner {
         }
     }
 
-    /// One thank-you per installment paid in full, for installments due from the catch-up window
-    /// on (a paid-up history moved into the ledger is not thanked for) to a month ahead.
+    /// One thank-you per installment paid in full, for installments due from two months back (a
+    /// late payer is thanked too; a paid-up history moved into the ledger is not, as the plan
+    /// thanks only after a payment of the last week) to a month ahead (a payment of the whole
+    /// contract is thanked once, for what falls due soon).
     static func thankYous(_ position: ContractPosition, step: LadderStep, today: CivilDate,
                           recorded: Set<ReminderKey>) -> [ReminderCandidate] {
         guard position.status != .terminated else { return [] }
         return position.allocation.coverages.filter { coverage in
             let due = coverage.installment.dueDate
-            return coverage.state == .paid && due >= today.adding(days: -catchUpDays) && due <= today.adding(days: 31)
+            return coverage.state == .paid && due >= today.adding(days: -thankYouLookBackDays) && due <= today.adding(days: 31)
                 && !recorded.contains(ReminderKey(seq: coverage.installment.seq, step: step.name))
         }.map { ReminderCandidate(step: step, installment: $0, stepDate: today) }
     }
@@ -97,7 +111,8 @@ public enum ReminderPlanner {
     /// the moment it would be handed to the gateway: a message waits (for allowed hours, a limit,
     /// a gateway that failed), and what it was for may have changed meanwhile.
     public static func verdict(step name: String, seq: Int, plannedOn: CivilDate, position: ContractPosition,
-                               state: ContractWorkState, playbook: Playbook, today: CivilDate) -> ReminderVerdict {
+                               state: ContractWorkState, playbook: Playbook, today: CivilDate,
+                               reachable: Set<Channel> = Set(Channel.allCases)) -> ReminderVerdict {
         guard let coverage = position.allocation.coverages.first(where: { $0.installment.seq == seq }) else {
             return .cancel("the installment is no longer in the schedule")
         }
@@ -111,10 +126,11 @@ public enum ReminderPlanner {
         }
         if position.status == .terminated { return .cancel("the contract is terminated") }
         guard coverage.remaining.isPositive else { return .cancel("paid") }
-        let autoSteps = playbook.ladder.steps.filter { $0.actor == .auto && $0.template != nil }
-        guard let step = autoSteps.first(where: { $0.name == name }) else {
+        guard let step = automaticSteps(playbook, reachable: Set(Channel.allCases)).first(where: { $0.name == name }) else {
             return .cancel("the playbook has no automatic step \(name) any more")
         }
+        guard reachable.contains(step.channel) else { return .cancel("the client has no email address") }
+        let autoSteps = automaticSteps(playbook, reachable: reachable)
         if let hold = state.hold { return .cancel("on hold until \(hold.until)") }
         if step.offsetDays > 0, state.promiseState == .pending, let promise = state.promise {
             return .cancel("a promise to pay by \(promise.dueDate) is pending")
@@ -160,7 +176,7 @@ public enum ReminderPlanner {
                 $0.installment.dueDate > line.installment.installment.dueDate && $0.remaining.isPositive
             }
         }.min { $0.installment.dueDate < $1.installment.dueDate }
-        return [
+        var values: [String: Any] = [
             "client": client,
             "contract": numbers.joined(separator: ", "),
             "by_contract": numbers.count == 1 ? "по договору №\(numbers[0])"
@@ -171,11 +187,15 @@ public enum ReminderPlanner {
             "days_overdue": String(longest),
             "days_overdue_text": RussianPlural.days(longest),
             "outstanding": money(outstanding),
-            "next_due_date": next?.installment.dueDate.russianDescription ?? "",
-            "next_amount": next.map { money($0.remaining) } ?? "",
             "several": numbers.count > 1,
             "contracts": each,
         ]
+        // Left out when nothing more is due, so that `{{#next_due_date}}…{{/next_due_date}}` is skipped.
+        if let next {
+            values["next_due_date"] = next.installment.dueDate.russianDescription
+            values["next_amount"] = money(next.remaining)
+        }
+        return values
     }
 }
 

@@ -71,6 +71,8 @@ public struct OutboxMessage: Sendable {
     public let text: String
     /// After an operator's retry, the delivery it is handed over in again (the same id for the gateway).
     public let retryOfDelivery: Int64?
+    /// When it was last handed to the gateway (the business's clock).
+    public let handedAt: BusinessMoment?
     /// The gateway's last words on a failure, the reason of a cancellation, or who marked it sent.
     public let detail: String?
 }
@@ -137,9 +139,15 @@ extension LedgerDatabase {
         let windowStart = now.date.adding(days: -ReminderPlanner.catchUpDays)
         var recorded: [Int64: Set<ReminderKey>] = [:]
         var waiting: [Int64: [OutboxMessage]] = [:]
+        // Thank-yous look further back than the steps of the ladder (a late payer is thanked too).
+        let thanksStart = now.date.adding(days: -(ReminderPlanner.thankYouLookBackDays + 31))
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT contract_id, installment_seq, step FROM outbox WHERE created_at >= ?",
-                                           arguments: [windowStart.description])
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT contract_id, installment_seq, step FROM outbox WHERE created_at >= ?
+                UNION ALL
+                SELECT contract_id, installment_seq, step FROM outbox WHERE created_at >= ? AND created_at < ? AND step = ?
+                """, arguments: [windowStart.description, thanksStart.description, windowStart.description,
+                                 ReminderPlanner.thankYouStepName])
             while let row = try rows.next() {
                 recorded[row[0], default: []].insert(ReminderKey(seq: row[1], step: row[2]))
             }
@@ -152,7 +160,8 @@ extension LedgerDatabase {
             if work.row.position.status.isOpen { try eachWork(work) }
             let playbook = playbooks.playbook(forSegment: work.row.segment)
             let plan = ReminderPlanner.plan(work.row.position, state: work.state, playbook: playbook, today: now.date,
-                                            recorded: recorded[work.row.contractID] ?? [])
+                                            recorded: recorded[work.row.contractID] ?? [],
+                                            reachable: work.row.reachableChannels, lastPaymentOn: work.row.lastPaymentOn)
             let contractWaiting = waiting[work.row.contractID] ?? []
             guard !plan.send.isEmpty || !plan.skip.isEmpty || !contractWaiting.isEmpty else { return }
             let planned = [(plan.send, false), (plan.skip, true)].flatMap { candidates, skipped in
@@ -300,7 +309,7 @@ extension LedgerDatabase {
                 EXISTS (SELECT 1 FROM attempt_messages JOIN attempt_results USING (attempt_id)
                         WHERE attempt_messages.message_id = outbox.id AND attempt_results.result = 'sent') AS was_sent,
                 last.delivery_id, last.address, last.text, last.id AS attempt_id,
-                attempt_results.result, attempt_results.detail, attempt_results.source
+                attempt_results.result, attempt_results.detail, attempt_results.source, last.at
             FROM outbox JOIN contracts ON contracts.id = outbox.contract_id
             LEFT JOIN delivery_attempts AS last
                 ON last.id = (SELECT max(attempt_id) FROM attempt_messages WHERE message_id = outbox.id)
@@ -340,7 +349,8 @@ extension LedgerDatabase {
                 step: row[5], channel: row[6],
                 createdAt: try BusinessMoment.parse(createdAt) ?? .noon(storedDate(createdAt)),
                 status: status, attempts: row[11], deliveryID: row[13], address: row[14] ?? row[9],
-                text: row[15] ?? "", retryOfDelivery: lastResult == "retry" ? row[13] : nil, detail: detail))
+                text: row[15] ?? "", retryOfDelivery: lastResult == "retry" ? row[13] : nil,
+                handedAt: (row[20] as String?).flatMap(BusinessMoment.parse), detail: detail))
         }
         return result
     }

@@ -32,7 +32,16 @@ public struct ContractPositionRow: Sendable {
     public let clientTimeOffsetMinutes: Int
     /// Where email steps go; nil when the client gave none.
     public let clientEmail: String?
+    /// The date of the contract's latest payment up to the scan's date.
+    public let lastPaymentOn: CivilDate?
     public let position: ContractPosition
+
+    /// The channels the client can be reached on: email only with an address.
+    public var reachableChannels: Set<Channel> {
+        var channels = Set(Channel.allCases)
+        if (clientEmail ?? "").isEmpty { channels.remove(.email) }
+        return channels
+    }
 }
 
 extension LedgerDatabase {
@@ -59,7 +68,10 @@ extension LedgerDatabase {
                 terminations.date AS terminated_on,
                 (SELECT COALESCE(SUM(payments.amount), 0) FROM payments
                     WHERE payments.contract_id = contracts.id AND payments.date <= :asOf) AS net_paid,
-                contracts.segment, clients.kind AS client_kind, clients.time_offset_minutes, clients.email
+                contracts.segment, clients.kind AS client_kind, clients.time_offset_minutes, clients.email,
+                (SELECT max(payments.date) FROM payments
+                    WHERE payments.contract_id = contracts.id AND payments.date <= :asOf AND payments.amount > 0)
+                    AS last_payment
             FROM contracts
             JOIN clients ON clients.id = contracts.client_id
             LEFT JOIN managers ON managers.id = COALESCE(contracts.manager_id, clients.manager_id)
@@ -83,7 +95,8 @@ extension LedgerDatabase {
             try body(ContractPositionRow(
                 contractID: contractID, number: row[1], clientID: row[2], clientName: row[3],
                 clientPhone: row[4], managerName: row[5], segment: row[8], clientKind: row[9],
-                clientTimeOffsetMinutes: row[10], clientEmail: row[11], position: position))
+                clientTimeOffsetMinutes: row[10], clientEmail: row[11],
+                lastPaymentOn: try (row[12] as String?).map(storedDate), position: position))
         }
     }
 }

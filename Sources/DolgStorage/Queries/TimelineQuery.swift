@@ -46,12 +46,15 @@ extension LedgerDatabase {
                 events.append(TimelineEvent(at: startOf(hold.from), kind: "hold", amount: nil,
                                             details: "until \(hold.until): \(hold.reason)", by: nil))
             }
+            // A message stands at the moment it was last handed to the gateway, else when it was planned.
             for message in try messages(db, since: nil, contractID: contract.id) where message.createdAt.date <= asOf {
                 let reason = message.status == .cancelled ? message.detail.map { " (\($0))" } ?? "" : ""
+                let handedLater = message.handedAt.map { $0 != message.createdAt } ?? false
+                let planned = handedLater ? ", planned \(message.createdAt)" : ""
                 events.append(TimelineEvent(
-                    at: message.createdAt, kind: "reminder", amount: nil,
+                    at: message.handedAt ?? message.createdAt, kind: "reminder", amount: nil,
                     details: "\(message.step) for installment \(message.installmentSeq), \(message.channel): "
-                        + message.status.rawValue + reason,
+                        + message.status.rawValue + reason + planned,
                     by: nil))
             }
             if let termination = contract.termination, termination.date <= asOf {

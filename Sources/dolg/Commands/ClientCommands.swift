@@ -19,7 +19,9 @@ struct ClientCommand: ParsableCommand {
         @Option(help: "Passport series and number (stored, shown masked).") var passport: String?
         @Option(help: "Postal address, for claim letters.") var address: String?
         @Flag(help: "A business client: no count limits, contacted in business hours (09:00–18:00 on working days).") var business = false
-        @Option(name: .customLong("time-offset"), help: "The client's clock minus ours, in hours (e.g. 2 for Yekaterinburg seen from Moscow).")
+        // `.unconditional`: a negative offset (-1 for Kaliningrad) is a value, not an option.
+        @Option(name: .customLong("time-offset"), parsing: .unconditional,
+                help: "The client's clock minus ours, in hours (2 for Yekaterinburg seen from Moscow, -1 for Kaliningrad).")
         var timeOffset: Int = 0
         @Option(help: "The responsible manager's name.") var manager: String?
         @Option(help: "A free-text note.") var note: String?

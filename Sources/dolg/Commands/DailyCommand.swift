@@ -32,8 +32,19 @@ struct DailyCommand: ParsableCommand {
             : try ledger.recordSnapshot(summary, aging: aging, asOf: now.date, audit: try global.auditContext())
         // The day's work for people is counted during the reminders' scan of the same contracts.
         var work = 0
-        let outcome = try reminders.run(ledger, settings, global, listEach: false) { item in
+        var outcome = try reminders.run(ledger, settings, global, listEach: false) { item in
             if item.state.isDue(on: now.date) { work += 1 }
+        }
+        // An attempt without a result is unknown only when no run is sending: otherwise it may be
+        // that run's message in flight (the guide's crontab starts both lines at 02:15).
+        var sendingElsewhere = false
+        if sending == nil {
+            if let probe = try RunLock.trySending(ledger) {
+                outcome.unknownWaiting = try reminders.unknownCount(ledger, settings, global)
+                probe.release()
+            } else {
+                sendingElsewhere = true
+            }
         }
         let language = try global.language()
         let table = TableRenderer(currency: settings.currency, language: language)
@@ -64,6 +75,10 @@ struct DailyCommand: ParsableCommand {
                              "ТРЕВОГА: сообщений с неизвестным итогом отправки: \(outcome.unknownWaiting): проверьте шлюз, "
                              + "затем `dolg outbox retry --unknown` или `dolg outbox mark-sent`."))
         }
+        if sendingElsewhere {
+            lines.append(say("A run sending reminders is at work: messages in its hands are not counted as unknown.",
+                             "Идёт отправка напоминаний: сообщения в её руках не считаются потерянными."))
+        }
         write(lines.joined(separator: "\n") + "\n")
         reminders.warnAboutWaiting(outcome, language)
         if alarm { throw ExitCode(ExitStatus.configuration.rawValue) }
@@ -92,6 +107,15 @@ final class RunLock {
     /// The lock of delivery: two runs handing messages over at once could both take the same one.
     static func sending(_ ledger: LedgerDatabase) throws(DolgError) -> RunLock {
         try RunLock(path: ledger.path + ".send.lock", what: "run sending reminders")
+    }
+
+    /// The sending lock if it is free now, else nil.
+    static func trySending(_ ledger: LedgerDatabase) throws(DolgError) -> RunLock? {
+        do {
+            return try sending(ledger)
+        } catch where error.code == .ledgerBusy {
+            return nil
+        }
     }
 
     func release() {

@@ -66,6 +66,9 @@ struct OutboxCommand: ParsableCommand {
 
         func run() throws {
             let (ledger, _) = try global.openLedger()
+            // A run that is sending holds its message in flight: it is not unknown yet.
+            let lock = try RunLock.sending(ledger)
+            defer { lock.release() }
             let count = try settleUnknown(ledger, global, ids: unknown ? nil : ids, result: .retry)
             let say = Say(language: try global.language())
             write(say("\(count) message(s) will be handed over again by the next run.\n",
@@ -93,10 +96,21 @@ struct OutboxCommand: ParsableCommand {
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()
+            let lock = try RunLock.sending(ledger)
+            defer { lock.release() }
             let source = "operator \(global.login)"
-            var count = try settleUnknown(ledger, global, ids: unknown ? nil : ids, result: .sent, mustMatch: false)
+            // Every id is checked before anything is written.
             let since = try global.businessMoment().date.adding(days: -LedgerDatabase.waitingWindowDays)
             let waiting = try ledger.outbox(since: since).filter(\.status.isWaiting).map(\.id)
+            let unknownIDs = try ledger.unknownAttempts(messageIDs: nil).map(\.messageID)
+            if let stray = ids.first(where: { !waiting.contains($0) && !unknownIDs.contains($0) }) {
+                throw DolgError(.invalidValue, "message \(stray) neither waits nor has an unknown outcome",
+                                remedy: "see `dolg outbox list --status pending` and `--status unknown`")
+                    .inRussian("сообщение \(stray) не ждёт отправки и не в неизвестном состоянии",
+                               remedy: "см. `dolg outbox list --status pending` и `--status unknown`")
+            }
+            var count = try settleUnknown(ledger, global, ids: unknown ? nil : ids.filter(unknownIDs.contains),
+                                          result: .sent, mustMatch: false)
             let chosen = Set(pending ? waiting : ids.filter(waiting.contains))
             if !chosen.isEmpty {
                 count += try ReminderRun(ledger: ledger, settings: settings, playbooks: try global.playbooks(ledger),
@@ -143,13 +157,15 @@ func outboxReport(_ ledger: LedgerDatabase, _ settings: LedgerSettings, _ global
     return Report(
         columns: [Column("id"), Column("created_at"), Column("contract"), Column("installment"), Column("step"),
                   Column("channel"), Column("phone"), Column("status"), Column("attempts"), Column("delivery"),
-                  Column("detail"), Column("text")],
+                  Column("handed_at"), Column("detail"), Column("text")],
         rows: messages.map { message in
             [.integer(Int(message.id)), .text(message.createdAt.description), .text(message.contractNumber),
              .integer(message.installmentSeq), .text(message.step), .text(message.channel),
-             .text(message.channel == "email" ? message.address : privacy.phone(message.address)),
+             // An email address as it is; anything else is a phone, masked unless --reveal.
+             .text(message.address.contains("@") ? message.address : privacy.phone(message.address)),
              .term(message.status.rawValue), .integer(message.attempts),
              message.deliveryID.map { .integer(Int($0)) } ?? .optionalText(nil),
+             .optionalText(message.handedAt?.description),
              .optionalText(message.detail), .text(message.text.isEmpty ? previews[message.id] ?? "" : message.text)]
         })
 }

@@ -49,6 +49,12 @@ struct ReminderOptions: ParsableArguments {
         return try run.run(mode, listEach: listEach, eachWork: eachWork)
     }
 
+    func unknownCount(_ ledger: LedgerDatabase, _ settings: LedgerSettings, _ global: GlobalOptions) throws -> Int {
+        try ReminderRun(ledger: ledger, settings: settings, playbooks: try global.playbooks(ledger),
+                        now: try global.businessMoment(), say: Say(language: try global.language()),
+                        audit: global.auditContext).unknownCount()
+    }
+
     func summary(_ outcome: ReminderRun.Outcome, _ language: Language) -> String {
         let say = Say(language: language)
         var text = outcome.lines.map { $0 + "\n" }.joined()

@@ -112,7 +112,8 @@ struct ReminderRun {
             for message in item.waiting {
                 let verdict = ReminderPlanner.verdict(
                     step: message.step, seq: message.installmentSeq, plannedOn: message.createdAt.date,
-                    position: row.position, state: item.work.state, playbook: item.playbook, today: now.date)
+                    position: row.position, state: item.work.state, playbook: item.playbook, today: now.date,
+                    reachable: row.reachableChannels)
                 guard case .deliver = verdict,
                       let step = Self.step(named: message.step, in: item.playbook),
                       let coverage = row.position.allocation.coverages.first(where: { $0.installment.seq == message.installmentSeq })
@@ -142,13 +143,20 @@ struct ReminderRun {
         try ledger.cancelMessages(cancellations, at: now, audit: try audit())
         outcome.cancelled += cancellations.count
         switch mode {
-        case .send(let gateway): try deliver(Self.grouped(deliverables), with: gateway, &outcome)
+        case .send(let gateway):
+            try deliver(Self.grouped(deliverables), with: gateway, &outcome)
+            outcome.unknownWaiting = try unknownCount()
         case .markSent(let ids, let source): try markSent(Self.grouped(deliverables), ids, source: source, &outcome)
         case .plan, .dryRun: noteWaiting(Self.grouped(deliverables), &outcome)
         }
-        outcome.unknownWaiting = try ledger.unsettledMessages(since: now.date.adding(days: -LedgerDatabase.waitingWindowDays))
-            .filter { $0.status == .unknown }.count
         return outcome
+    }
+
+    /// Messages handed over with no result recorded. Only meaningful while holding the sending
+    /// lock: without it, a run that is sending right now has one in flight.
+    func unknownCount() throws(DolgError) -> Int {
+        try ledger.unsettledMessages(since: now.date.adding(days: -LedgerDatabase.waitingWindowDays))
+            .filter { $0.status == .unknown }.count
     }
 
     /// The step a stored message was planned for, from the playbook in force.

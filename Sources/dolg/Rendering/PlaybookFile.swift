@@ -60,7 +60,7 @@ enum PlaybookFile {
             # many hours a message may wait before the nightly run raises an alarm.
             [reminders]
             \(set.standard.thankYouTemplate.map { "thank_you = \(quoted($0))" }
-                ?? "# thank_you = \"Спасибо, платеж получен! Следующий платеж {{next_amount}} — {{next_due_date}}.\"")
+                ?? "# thank_you = \"Спасибо, платеж получен!{{#next_due_date}} Следующий платеж {{next_amount}} — {{next_due_date}}.{{/next_due_date}}\"")
             \(set.standard.stopAutomationAtStep.map { "stop_at_step = \(quoted($0))" } ?? "# stop_at_step = \"lawyer\"")
             alarm_after_hours = \(set.alarmAfterHours)
 

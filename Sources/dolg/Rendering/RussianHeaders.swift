@@ -7,13 +7,13 @@ enum RussianHeaders {
 
     static let words: [String: String] = [
         "active": "в работе", "address": "адрес", "amount": "сумма", "as_of": "на дату", "as_of_now": "сейчас",
-        "as_of_then": "тогда", "at": "когда", "at_risk": "под риском", "attempts": "попытки", "author": "автор",
+        "as_of_then": "тогда", "at": "когда", "at_risk": "под риском", "attempts": "попытки", "delivery": "доставка", "handed_at": "передано", "author": "автор",
         "basis": "основание", "bucket": "просрочка", "by": "кто", "callback_at": "перезвонить",
         "change": "изменение", "channel": "канал", "client": "клиент", "client_id": "№ клиента", "clients": "клиенты",
         "closed": "закрыто", "closed_contracts": "закрытые договоры", "closed_in_period": "закрыто за период",
         "contract": "договор", "contract_count": "договоров", "contracts": "договоры", "counted": "учтён",
         "created_at": "создано", "credit": "переплата", "current": "в срок", "date": "дата",
-        "days_left": "осталось дней", "days_overdue": "дней просрочки", "deeper": "глубже", "detail": "ошибка",
+        "days_left": "осталось дней", "days_overdue": "дней просрочки", "deeper": "глубже", "detail": "подробности",
         "details": "подробности", "document": "документ", "down_payment": "первый взнос", "due_date": "срок",
         "email": "почта", "episodes": "случаи", "event": "событие", "expected": "ожидается", "figure": "показатель",
         "from": "с", "id": "№", "imported_by": "загрузил", "imported_on": "загружено", "inn": "ИНН",
