@@ -315,3 +315,28 @@ extension ReliabilityTests {
               + "no message handed over twice")
     }
 }
+
+extension ReliabilityTests {
+    @Test("a run that is still sending is not a crash: the night's close raises no alarm and a retry waits for it")
+    func sendingInProgress() throws {
+        let sandbox = try Sandbox()
+        #expect(try sandbox.run(["init"]).status == 0)
+        #expect(try sandbox.run(["client", "add", "Иванов", "--phone", "+79170000001"]).status == 0)
+        #expect(try sandbox.run(["contract", "add", "--number", "K1", "--client", "1", "--amount", "1000",
+                                 "--installments", "1", "--first-due", "2026-11-19", "--start", "2026-11-01"]).status == 0)
+        let environment = ["DOLG_NOW": "2026-11-20T10:00"]
+        // A slow gateway: the message is in its hands for two seconds.
+        let sending = try start(sandbox, ["remind", "--send-cmd", "sleep 2"], environment: environment)
+        usleep(700_000)
+        #expect(sending.isRunning, "the sending run is still at work")
+        let daily = try sandbox.run(["daily"], environment: environment)
+        #expect(daily.status == 0, "\(daily.stdout)")
+        #expect(daily.stdout.contains("A run sending reminders is at work"), "\(daily.stdout)")
+        let retry = try sandbox.run(["outbox", "retry", "--unknown"], environment: environment)
+        #expect(retry.status == 75, "\(retry.stderr)")
+        sending.waitUntilExit()
+        #expect(sending.terminationStatus == 0)
+        let outbox = try sandbox.run(["outbox", "--format", "csv"], environment: environment)
+        #expect(outbox.stdout.contains(",sent,1,"), "\(outbox.stdout)")
+    }
+}

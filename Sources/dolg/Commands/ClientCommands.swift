@@ -101,14 +101,15 @@ struct ClientCommand: ParsableCommand {
             let status = totals.overdueContracts > 0 ? "overdue" : totals.activeContracts > 0 ? "active" : "no open contracts"
             let record = Report(
                 columns: [Column("id"), Column("name"), Column("phone"), Column("email"), Column("inn"),
-                          Column("passport"), Column("address"), Column("kind"), Column("manager"), Column("note"),
+                          Column("passport"), Column("address"), Column("kind"), Column("time_offset"),
+                          Column("manager"), Column("note"),
                           Column("status"), Column("contract_count"), Column("outstanding"), Column("overdue_amount"),
                           Column("closed_contracts"), Column("late_installments"), Column("longest_delay_days"),
                           Column("promises_kept"), Column("promises_broken")],
                 rows: [[.integer(Int(client.id)), .text(client.name), .text(privacy.phone(client.phone)),
                         .optionalText(client.email), .optionalText(client.inn), .optionalText(client.passport.map(privacy.passport)),
                         .optionalText(client.address.map(privacy.address)), .text(client.kind),
-                        .optionalText(client.managerName), .optionalText(client.note), .text(status),
+                        .integer(client.timeOffsetMinutes / 60), .optionalText(client.managerName), .optionalText(client.note), .text(status),
                         .integer(totals.totalContracts), .money(totals.outstanding), .money(totals.overdueAmount),
                         .integer(card.discipline.closedContracts), .integer(card.discipline.lateInstallments),
                         .integer(card.discipline.longestDelayDays), .integer(card.keptPromises),
