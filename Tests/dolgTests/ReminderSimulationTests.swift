@@ -325,7 +325,7 @@ struct ReminderSimulationTests {
         #expect(doctor.status == 0, "\(doctor.stdout)")
     }
 
-    @Test("a crontab with only the night line raises the alarm once a message waited a day past its first allowed hour")
+    @Test("a crontab with only the night line raises the alarm on the second night")
     func nightOnly() throws {
         let sandbox = try Sandbox()
         func run(_ arguments: [String], at moment: String) throws -> Sandbox.Result {
@@ -342,9 +342,12 @@ struct ReminderSimulationTests {
         #expect(first.status == 0, "\(first.stdout)")
         // 08:00 in Kaliningrad is 09:00 here.
         #expect(first.stderr.contains("1 message(s) wait; the first may go at 2026-03-10T09:00"), "\(first.stderr)")
-        // It could first go at 09:00 on the 10th: 17 hours later it is not stuck yet; 41 hours later it is.
+        // It could first go at 09:00 on the 10th, and nothing reached the gateway since: the sending
+        // line is missing.
         let second = try run(["daily", "--send-cmd", "cat > /dev/null"], at: "2026-03-11T02:15")
-        #expect(second.status == 0, "\(second.stdout)")
+        #expect(second.status == 78, "\(second.stdout)")
+        #expect(second.stdout.contains("ALARM: nothing was handed to the gateway in the last 24 hours"), "\(second.stdout)")
+        // 41 hours after it could first go, the message itself is stuck too.
         let third = try run(["daily", "--send-cmd", "cat > /dev/null"], at: "2026-03-12T02:15")
         #expect(third.status == 78, "\(third.stdout)")
         #expect(third.stdout.contains("ALARM: 1 message(s) waited longer than 24 h"), "\(third.stdout)")

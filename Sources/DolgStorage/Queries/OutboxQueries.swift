@@ -268,6 +268,30 @@ extension LedgerDatabase {
         try read { db in try messages(db, since: since, unsettledOnly: true) }
     }
 
+    /// What the sending line did lately: how many hand-overs since `since`, and the messages planned
+    /// since `plannedSince` that never reached the gateway and were not made moot by the client
+    /// (still waiting, or replaced by a later step or expired while they waited), with their
+    /// clients' clocks, to tell whether any could have gone meanwhile.
+    public func sendingActivity(since: BusinessMoment, plannedSince: BusinessMoment) throws(DolgError)
+        -> (attempts: Int, planned: [(at: BusinessMoment, audience: ContactPolicy.Audience, offsetMinutes: Int)]) {
+        try read { db in
+            let attempts = try Int.fetchOne(db, sql: "SELECT count(*) FROM delivery_attempts WHERE at >= ?",
+                                            arguments: [since.description]) ?? 0
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT outbox.created_at, clients.kind, clients.time_offset_minutes FROM outbox
+                JOIN contracts ON contracts.id = outbox.contract_id JOIN clients ON clients.id = contracts.client_id
+                WHERE outbox.created_at >= ? AND outbox.skipped = 0
+                  AND NOT EXISTS (SELECT 1 FROM attempt_messages WHERE message_id = outbox.id)
+                  AND NOT EXISTS (SELECT 1 FROM outbox_attempts WHERE message_id = outbox.id AND result = 'cancelled'
+                                  AND detail NOT LIKE 'superseded%' AND detail NOT LIKE 'expired%')
+                """, arguments: [plannedSince.description])
+            return (attempts, rows.compactMap { row in
+                guard let at = BusinessMoment.parse(row[0]) else { return nil }
+                return (at, (row[1] as String) == "business" ? .business : .person, row[2])
+            })
+        }
+    }
+
     /// Outbox messages, oldest first, optionally only those with one status or of one contract.
     public func outbox(status: OutboxMessage.Status? = nil, contractID: Int64? = nil,
                        since: CivilDate? = nil) throws(DolgError) -> [OutboxMessage] {

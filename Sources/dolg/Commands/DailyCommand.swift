@@ -40,7 +40,7 @@ struct DailyCommand: ParsableCommand {
         var sendingElsewhere = false
         if sending == nil {
             if let probe = try RunLock.trySending(ledger) {
-                outcome.unknownWaiting = try reminders.unknownCount(ledger, settings, global)
+                outcome.unknownWaiting = try reminders.reminderRun(ledger, settings, global).unknownCount()
                 probe.release()
             } else {
                 sendingElsewhere = true
@@ -61,7 +61,17 @@ struct DailyCommand: ParsableCommand {
                         : snapshotTaken ? say("Snapshot recorded.", "Снимок портфеля записан.")
                         : say("Snapshot of \(now.date) already recorded.", "Снимок за \(now.date.russianDescription) уже записан.")]
         lines.append(reminders.summary(outcome, language).trimmingCharacters(in: .newlines))
-        let alarm = !outcome.stuck.isEmpty || outcome.unknownWaiting > 0
+        var idle = false
+        if !reminders.dryRun && !sendingElsewhere {
+            idle = try reminders.reminderRun(ledger, settings, global).sendingLineIsIdle()
+        }
+        let alarm = !outcome.stuck.isEmpty || outcome.unknownWaiting > 0 || idle
+        if idle {
+            lines.append(say("ALARM: nothing was handed to the gateway in the last 24 hours, though messages could go: "
+                             + "is `dolg remind --send-cmd` in cron through the day?",
+                             "ТРЕВОГА: за сутки ничего не передано шлюзу, хотя сообщения можно было отправить: "
+                             + "запускается ли `dolg remind --send-cmd` из cron днём?"))
+        }
         if !outcome.stuck.isEmpty {
             lines.append(say("ALARM: \(outcome.stuck.count) message(s) waited longer than \(try global.playbooks(ledger).alarmAfterHours) h:",
                              "ТРЕВОГА: сообщений, ждущих дольше \(try global.playbooks(ledger).alarmAfterHours) ч: \(outcome.stuck.count):"))

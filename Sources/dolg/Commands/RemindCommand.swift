@@ -42,17 +42,14 @@ struct ReminderOptions: ParsableArguments {
 
     func run(_ ledger: LedgerDatabase, _ settings: LedgerSettings, _ global: GlobalOptions, listEach: Bool = true,
              eachWork: (ContractWorkRow) -> Void = { _ in }) throws -> ReminderRun.Outcome {
-        let run = ReminderRun(ledger: ledger, settings: settings, playbooks: try global.playbooks(ledger),
-                              now: try global.businessMoment(), say: Say(language: try global.language()),
-                              audit: global.auditContext)
+        let run = try reminderRun(ledger, settings, global)
         let mode: ReminderRun.Mode = dryRun ? .dryRun : sendCommand.map { .send(GatewayCommand(command: $0)) } ?? .plan
         return try run.run(mode, listEach: listEach, eachWork: eachWork)
     }
 
-    func unknownCount(_ ledger: LedgerDatabase, _ settings: LedgerSettings, _ global: GlobalOptions) throws -> Int {
-        try ReminderRun(ledger: ledger, settings: settings, playbooks: try global.playbooks(ledger),
-                        now: try global.businessMoment(), say: Say(language: try global.language()),
-                        audit: global.auditContext).unknownCount()
+    func reminderRun(_ ledger: LedgerDatabase, _ settings: LedgerSettings, _ global: GlobalOptions) throws -> ReminderRun {
+        ReminderRun(ledger: ledger, settings: settings, playbooks: try global.playbooks(ledger),
+                    now: try global.businessMoment(), say: Say(language: try global.language()), audit: global.auditContext)
     }
 
     func summary(_ outcome: ReminderRun.Outcome, _ language: Language) -> String {

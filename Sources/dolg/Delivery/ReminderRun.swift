@@ -152,6 +152,24 @@ struct ReminderRun {
         return outcome
     }
 
+    /// Whether nothing was handed to the gateway in the last day though messages could have gone
+    /// for more than an hour: the sign of a crontab without the sending line (a message that is
+    /// superseded before it waits the alarm age would otherwise vanish without a word).
+    func sendingLineIsIdle() throws(DolgError) -> Bool {
+        let dayAgo = now.adding(minutes: -24 * 60)
+        let activity = try ledger.sendingActivity(since: dayAgo, plannedSince: now.adding(minutes: -48 * 60))
+        guard activity.attempts == 0 else { return false }
+        return activity.planned.contains { message in
+            var couldGo = message.at
+            if case .postponed(let until, _) = playbooks.contactPolicy.decide(
+                .message, audience: message.audience, offsetMinutes: message.offsetMinutes, at: message.at,
+                earlier: [], countLimits: false) {
+                couldGo = until
+            }
+            return couldGo >= dayAgo && couldGo.adding(minutes: 60) <= now
+        }
+    }
+
     /// Messages handed over with no result recorded. Only meaningful while holding the sending
     /// lock: without it, a run that is sending right now has one in flight.
     func unknownCount() throws(DolgError) -> Int {
