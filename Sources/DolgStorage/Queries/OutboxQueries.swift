@@ -156,7 +156,7 @@ extension LedgerDatabase {
                 waiting[message.contractID, default: []].append(message)
             }
         }
-        try scanWork(now: now, playbooks: playbooks, includeClosed: true) { work in
+        try scanWork(now: now, playbooks: playbooks, forReminders: true) { work in
             if work.row.position.status.isOpen { try eachWork(work) }
             let playbook = playbooks.playbook(forSegment: work.row.segment)
             let plan = ReminderPlanner.plan(work.row.position, state: work.state, playbook: playbook, today: now.date,

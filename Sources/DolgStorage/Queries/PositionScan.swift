@@ -57,8 +57,10 @@ extension LedgerDatabase {
     }
 
     /// The scan above, inside a transaction the caller holds (to read other tables beside it).
+    /// `lastPayment` also reads each contract's latest payment date (the reminders need it; other
+    /// scans leave the lookup out).
     func scanPositions(_ db: Database, asOf: CivilDate, scope: ContractScope, buckets: BucketScheme,
-                       _ body: (ContractPositionRow) throws -> Void) throws {
+                       lastPayment: Bool = false, _ body: (ContractPositionRow) throws -> Void) throws {
         if let managerName = scope.managerName { _ = try managerNamed(managerName, db) }
         try checkSegment(scope.segment, db)
         if let clientID = scope.clientID { _ = try clientWithID(clientID, db) }
@@ -69,9 +71,10 @@ extension LedgerDatabase {
                 (SELECT COALESCE(SUM(payments.amount), 0) FROM payments
                     WHERE payments.contract_id = contracts.id AND payments.date <= :asOf) AS net_paid,
                 contracts.segment, clients.kind AS client_kind, clients.time_offset_minutes, clients.email,
-                (SELECT max(payments.date) FROM payments
-                    WHERE payments.contract_id = contracts.id AND payments.date <= :asOf AND payments.amount > 0)
-                    AS last_payment
+                \(lastPayment ? """
+                    (SELECT max(payments.date) FROM payments
+                     WHERE payments.contract_id = contracts.id AND payments.date <= :asOf AND payments.amount > 0)
+                    """ : "NULL") AS last_payment
             FROM contracts
             JOIN clients ON clients.id = contracts.client_id
             LEFT JOIN managers ON managers.id = COALESCE(contracts.manager_id, clients.manager_id)

@@ -102,20 +102,20 @@ extension LedgerDatabase {
     /// Touches are read in contract order beside the position scan, in the same read transaction;
     /// the few holds still running and this month's contacts are read once, up front. No query per
     /// contract, and memory does not grow with the ledger's history.
-    /// `includeClosed` hands over closed and terminated contracts too (a thank-you for the last
-    /// installment, a message to cancel).
+    /// `forReminders` is the reminders' scan: closed and terminated contracts too (a thank-you for
+    /// the last installment, a message to cancel), each with its latest payment date.
     public func scanWork(now: BusinessMoment, scope: ContractScope = .all, playbooks: PlaybookSet,
-                         includeClosed: Bool = false,
+                         forReminders: Bool = false,
                          _ body: (ContractWorkRow) throws -> Void) throws(DolgError) {
         let settings = try settings()
         try read { db in
             let holdsByContract = try holds(db, contractID: nil, from: now.date)
             let contacts = try recentContacts(db, now: now)
             var touches = try touchesByContract(db, asOf: now.date)
-            try scanPositions(db, asOf: now.date, scope: scope, buckets: settings.buckets) { row in
+            try scanPositions(db, asOf: now.date, scope: scope, buckets: settings.buckets, lastPayment: forReminders) { row in
                 // Taken before the status check so that the cursor passes closed contracts too.
                 let contractTouches = try touches.take(contractID: row.contractID)
-                guard includeClosed || row.position.status.isOpen else { return }
+                guard forReminders || row.position.status.isOpen else { return }
                 let state = ContractWorkState(position: row.position, touches: contractTouches,
                                               holds: holdsByContract[row.contractID] ?? [],
                                               playbook: playbooks.playbook(forSegment: row.segment), now: now)
