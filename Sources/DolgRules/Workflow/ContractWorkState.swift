@@ -80,7 +80,8 @@ public struct ContractWorkState: Hashable, Sendable {
         }
         escalated = jumped
         step = current
-        let escalatedToStop = current.map { current in stop.map { current.offsetDays >= $0.offsetDays } ?? false } ?? false
+        var escalatedToStop = false
+        if let current, let stop { escalatedToStop = current.offsetDays >= stop.offsetDays }
         automationStopped = handedOver || reachedStop || escalatedToStop
         stepDueDate = dueDate
         guard let current else {
