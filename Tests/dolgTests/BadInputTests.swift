@@ -187,6 +187,12 @@ struct BadInputTests {
         BadInput("report: unknown segment", ["report", "portfolio", "--segment", "'; DROP TABLE contracts; --"], data),
         BadInput("export: unknown kind", ["export", "everything"], usage),
         BadInput("outbox list: unknown status", ["outbox", "list", "--status", "lost"], usage),
+        BadInput("outbox retry: a message whose outcome is known", ["outbox", "retry", "999"], data),
+        BadInput("outbox retry: ids and --unknown", ["outbox", "retry", "1", "--unknown"], usage),
+        BadInput("outbox mark-sent: no such message", ["outbox", "mark-sent", "999"], data),
+        BadInput("outbox mark-sent: nothing named", ["outbox", "mark-sent"], usage),
+        BadInput("init: a time zone that does not exist", ["init", "--timezone", "Mars/Olympus", "--db", "{dir}/new.sqlite"],
+                 data),
         BadInput("--format xml", ["overdue", "--format", "xml"], usage),
         BadInput("--lang klingon", ["overdue", "--lang", "tlh"], data),
         BadInput("unknown subcommand", ["collect-everything"], usage),
@@ -296,6 +302,23 @@ struct BadInputTests {
         text = "Напоминание"
         """
 
+    /// A playbook that imports, to which each case below adds one mistake.
+    static let validPlaybook = """
+        [[steps]]
+        name = "sms-due"
+        offset = 0
+        channel = "sms"
+        actor = "auto"
+        template = "Сегодня день платежа {{amount}}"
+
+        [[steps]]
+        name = "claim-letter"
+        offset = 14
+        channel = "letter"
+        actor = "manager"
+
+        """
+
     static let playbookImports: [BadInput] = [
         BadInput("playbook: missing file", ["playbook", "import", "{dir}/absent.toml"], noInput),
         BadInput("playbook: empty file", ["playbook", "import", "{dir}/p.toml"], files: ["p.toml": Data()], data),
@@ -317,6 +340,23 @@ struct BadInputTests {
                  files: ["p.toml": text("[contact_policy]\nweekend_hours = [9, }\n")], data),
         BadInput("playbook: a template that does not parse", ["playbook", "import", "{dir}/p.toml"],
                  files: ["p.toml": text(playbook.replacing("Напоминание", with: "{{#contract}}"))], data),
+        // Settings in the wrong place were accepted and silently ignored.
+        BadInput("playbook: a thank-you under [contact_policy]", ["playbook", "import", "{dir}/p.toml"],
+                 files: ["p.toml": text("[contact_policy]\nthank_you = \"Спасибо\"\n\n" + validPlaybook)], data),
+        BadInput("playbook: a misspelt key", ["playbook", "import", "{dir}/p.toml"],
+                 files: ["p.toml": text("[reminders]\nalarm_after_hour = 12\n\n" + validPlaybook)], data),
+        BadInput("playbook: an alarm age of 0 hours", ["playbook", "import", "{dir}/p.toml"],
+                 files: ["p.toml": text("[reminders]\nalarm_after_hours = 0\n\n" + validPlaybook)], data),
+        BadInput("playbook: reminders stop at a step the ladder lacks", ["playbook", "import", "{dir}/p.toml"],
+                 files: ["p.toml": text("[reminders]\nstop_at_step = \"court\"\n\n" + validPlaybook)], data),
+        BadInput("playbook: a time zone that does not exist", ["playbook", "import", "{dir}/p.toml"],
+                 files: ["p.toml": text("[calendar]\ntimezone = \"Mars/Olympus\"\n\n" + validPlaybook)], data),
+        BadInput("playbook: a day off that is not a date", ["playbook", "import", "{dir}/p.toml"],
+                 files: ["p.toml": text("[calendar]\nnon_working_days = [\"2027-02-30\"]\n\n" + validPlaybook)], data),
+        BadInput("playbook: a day off in the year 9999", ["playbook", "import", "{dir}/p.toml"],
+                 files: ["p.toml": text("[calendar]\nnon_working_days = [\"9999-01-01\"]\n\n" + validPlaybook)], data),
+        BadInput("playbook: business hours the wrong way round", ["playbook", "import", "{dir}/p.toml"],
+                 files: ["p.toml": text("[contact_policy]\nbusiness_hours = [18, 9]\n\n" + validPlaybook)], data),
     ]
 
     static let ledgerFiles: [BadInput] = [

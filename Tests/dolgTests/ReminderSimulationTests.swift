@@ -358,6 +358,25 @@ struct ReminderSimulationTests {
     }
 }
 
+extension ReminderSimulationTests {
+    @Test("without --today the business date is the ledger's time zone's, not the machine's")
+    func ledgerTimeZone() throws {
+        for zone in ["Pacific/Kiritimati", "Pacific/Pago_Pago", "Europe/Moscow"] {
+            let sandbox = try Sandbox()
+            #expect(try sandbox.run(["init", "--timezone", zone]).status == 0)
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: zone)!
+            let before = calendar.dateComponents([.year, .month, .day], from: Date())
+            let result = try sandbox.run(["daily", "--dry-run"], environment: ["DOLG_TODAY": "", "TZ": "UTC"])
+            let after = calendar.dateComponents([.year, .month, .day], from: Date())
+            let expected = [before, after].map { String(format: "%04d-%02d-%02d", $0.year!, $0.month!, $0.day!) }
+            #expect(expected.contains { result.stdout.hasPrefix("dolg daily, \($0):") }, "\(zone): \(result.stdout)")
+        }
+        let bad = try Sandbox().run(["init", "--timezone", "Mars/Olympus"])
+        #expect(bad.status == 65 && bad.stderr.contains("--timezone 'Mars/Olympus' is not a time zone"), "\(bad.stderr)")
+    }
+}
+
 /// A civil date for the test's own arithmetic, independent of dolg's.
 struct SimDate: Comparable, CustomStringConvertible {
     let days: Int  // since 1970-01-01
