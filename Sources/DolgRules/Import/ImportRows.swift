@@ -1,6 +1,10 @@
 /// One row of `import payments`: `contract,date,amount,reference,method`.
+///
+/// `occurrence`, written by `export payments`, says which payment this is among the contract's
+/// payments of the same date and amount (1 for the first): with it a row is recognised as a
+/// payment the ledger already holds, however it was entered.
 public struct PaymentImportRow: Hashable, Sendable {
-    public static let columns = ["contract", "date", "amount", "reference", "method"]
+    public static let columns = ["contract", "date", "amount", "reference", "method", "occurrence"]
     public static let requiredColumns = ["contract", "date", "amount"]
     public static let methods = ["cash", "card", "bank"]
 
@@ -10,15 +14,17 @@ public struct PaymentImportRow: Hashable, Sendable {
     public let amount: Money
     public let reference: String?
     public let method: String?
+    public let occurrence: Int?
 
     public init(line: Int, contractNumber: String, date: CivilDate, amount: Money, reference: String?,
-                method: String?) {
+                method: String?, occurrence: Int? = nil) {
         self.line = line
         self.contractNumber = contractNumber
         self.date = date
         self.amount = amount
         self.reference = reference
         self.method = method
+        self.occurrence = occurrence
     }
 
     public static func read(_ row: inout RowReader) -> PaymentImportRow? {
@@ -28,9 +34,16 @@ public struct PaymentImportRow: Hashable, Sendable {
         if let amount, !amount.isPositive { row.fail("amount", amount.decimalString, "not positive") }
         let method = row.optionalText("method")?.lowercased()
         if let method, !methods.contains(method) { row.fail("method", method, "not one of cash, card, bank") }
+        var occurrence: Int?
+        if row.optionalText("occurrence") != nil {
+            occurrence = row.integer("occurrence")
+            if let value = occurrence, !(1...1_000_000).contains(value) {
+                row.fail("occurrence", String(value), "not a count from 1")
+            }
+        }
         guard row.errors.isEmpty, let date, let amount else { return nil }
         return PaymentImportRow(line: row.line, contractNumber: contract, date: date, amount: amount,
-                                reference: row.optionalText("reference"), method: method)
+                                reference: row.optionalText("reference"), method: method, occurrence: occurrence)
     }
 }
 

@@ -5,8 +5,11 @@ extension LedgerDatabase {
     /// Imports payments from `contract,date,amount,reference,method` rows, all or nothing.
     ///
     /// Each payment is recorded once however often the file is imported: a row with a
-    /// reference is the payment with that reference; a row without one is keyed by its
-    /// contract, date, amount and how many identical rows came before it in the file.
+    /// reference is the payment with that reference; a row with an `occurrence` (as `export
+    /// payments` writes) is already there when the ledger holds that many payments of the
+    /// contract on that date of that amount (reversed ones included: a reversal is not undone by
+    /// an import); any other row is keyed by its contract, date, amount and how many identical
+    /// rows came before it in the file.
     /// With any bad row, or `dryRun`, nothing is written and the summary says why or what
     /// would have been done.
     public func importPayments(from file: TabularFile, dryRun: Bool, audit: AuditContext,
@@ -19,6 +22,9 @@ extension LedgerDatabase {
             var contracts = try ContractLookup(db)
             let byReference = try db.makeStatement(sql: "SELECT contract_id, date, amount FROM payments WHERE reference = ?")
             let byNaturalKey = try db.makeStatement(sql: "SELECT 1 FROM payments WHERE natural_key = ?")
+            let identical = try db.makeStatement(sql: """
+                SELECT count(*) FROM payments WHERE contract_id = ? AND date = ? AND amount = ? AND kind = 'payment'
+                """)
             let insert = try db.makeStatement(sql: """
                 INSERT INTO payments (contract_id, kind, date, amount, method, reference, natural_key, recorded_at)
                 VALUES (?, 'payment', ?, ?, ?, ?, ?, ?)
@@ -59,6 +65,16 @@ extension LedgerDatabase {
                             summary.add([ImportRowError(line: row.line, column: "reference", value: reference,
                                                         problem: "already used by another payment")])
                         }
+                        continue
+                    }
+                } else if let occurrence = row.occurrence {
+                    let identity = "\(row.contractNumber)|\(row.date)|\(row.amount.decimalString)"
+                    naturalKey = "export|\(identity)|\(occurrence)"
+                    let held = try Int.fetchOne(identical, arguments: [contract.id, row.date.description,
+                                                                       row.amount.minorUnits]) ?? 0
+                    let keyed = try Bool.fetchOne(byNaturalKey, arguments: [naturalKey]) == true
+                    if held >= occurrence || keyed {
+                        summary.alreadyThere += 1
                         continue
                     }
                 } else {

@@ -12,8 +12,12 @@ public struct LedgerCheckResult: Sendable {
     public let problemCount: Int
     /// The first few offending rows, described.
     public let examples: [String]
+    /// A finding to look at, not a broken invariant: it does not fail the doctor.
+    public var advisory = false
 
-    public var passed: Bool { problemCount == 0 }
+    public var passed: Bool { problemCount == 0 || advisory }
+    /// An advisory check that found something.
+    public var warns: Bool { advisory && problemCount > 0 }
 }
 
 extension LedgerDatabase {
@@ -58,7 +62,15 @@ extension LedgerDatabase {
         let rule: String
         /// Selects one text column, `problem`, per offending row.
         let sql: String
+        var advisory = false
     }
+
+    /// How a payment was entered, for `payments_from_two_sources`.
+    private static let paymentSource = """
+        CASE WHEN p.receipt_id IS NOT NULL THEN 'a bank statement'
+             WHEN p.natural_key IS NOT NULL THEN 'a payments file'
+             ELSE 'pay' END
+        """
 
     private static let invariantChecks = [
         InvariantCheck(
@@ -110,6 +122,20 @@ extension LedgerDatabase {
                 FROM attempt_messages JOIN attempt_results USING (attempt_id) WHERE attempt_results.result = 'sent'
                 GROUP BY message_id HAVING count(*) > 1
                 """),
+        // Advisory: cash and a bank transfer of the same amount on the same day are possible, but a
+        // payment entered by hand and then imported again from a file looks exactly like this.
+        InvariantCheck(
+            name: "payments_from_two_sources",
+            rule: "No contract has payments of one date and amount entered in two ways (advisory).",
+            sql: """
+                SELECT 'contract ' || c.number || ': ' || count(*) || ' payments of ' || p.amount || ' kopecks on '
+                       || p.date || ' from ' || group_concat(DISTINCT \(paymentSource)) AS problem
+                FROM payments p JOIN contracts c ON c.id = p.contract_id
+                WHERE p.kind = 'payment' AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.reverses_id = p.id)
+                GROUP BY p.contract_id, p.date, p.amount
+                HAVING count(DISTINCT \(paymentSource)) > 1
+                """,
+            advisory: true),
     ]
 
     private func invariant(_ check: InvariantCheck, _ db: Database) throws -> LedgerCheckResult {
@@ -117,8 +143,10 @@ extension LedgerDatabase {
         let rows = try Row.fetchAll(db, sql: """
             SELECT problem, count(*) OVER () AS total FROM (\(check.sql)) LIMIT \(Self.doctorExampleLimit)
             """)
-        return LedgerCheckResult(name: check.name, rule: check.rule, problemCount: rows.first?["total"] ?? 0,
-                                 examples: rows.map { $0["problem"] })
+        var result = LedgerCheckResult(name: check.name, rule: check.rule, problemCount: rows.first?["total"] ?? 0,
+                                       examples: rows.map { $0["problem"] })
+        result.advisory = check.advisory
+        return result
     }
 
     private func pragmaCheck(_ name: String, _ rule: String, sql: String, _ db: Database,

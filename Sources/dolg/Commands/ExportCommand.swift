@@ -2,6 +2,22 @@ import ArgumentParser
 import DolgRules
 import DolgStorage
 
+/// Counts a contract's exported payments of the same date and amount, in the order they are
+/// read (by contract, date and id): the first is 1.
+struct PaymentOccurrences {
+    private var day: (contract: String, date: CivilDate)?
+    private var seen: [Int64: Int] = [:]
+
+    mutating func next(_ payment: StoredPayment) -> Int {
+        if day?.contract != payment.contractNumber || day?.date != payment.entry.date {
+            day = (payment.contractNumber, payment.entry.date)
+            seen = [:]
+        }
+        seen[payment.entry.signedAmount.minorUnits, default: 0] += 1
+        return seen[payment.entry.signedAmount.minorUnits]!
+    }
+}
+
 /// `dolg export contracts|schedule|payments|touches|clients`: every record as CSV.
 struct ExportCommand: ParsableCommand {
     enum Kind: String, ExpressibleByArgument, CaseIterable {
@@ -61,11 +77,15 @@ struct ExportCommand: ParsableCommand {
             }
         case .payments:
             // What counts: payments not reversed. A reversal and the payment it cancels leave together.
+            // Each row says which of the contract's payments of its date and amount it is, so that
+            // importing the file again recognises every payment, references or not.
             try emit(PaymentImportRow.columns.map { Column($0) }) { row in
+                var occurrences = PaymentOccurrences()
                 try ledger.eachPayment { payment in
                     guard payment.entry.kind == .payment, payment.reversedByID == nil else { return }
                     row([.text(payment.contractNumber), .date(payment.entry.date), .money(payment.entry.signedAmount),
-                         .optionalText(payment.reference), .optionalText(payment.method)])
+                         .optionalText(payment.reference), .optionalText(payment.method),
+                         .integer(occurrences.next(payment))])
                 }
             }
         case .touches:

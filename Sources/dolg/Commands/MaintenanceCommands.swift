@@ -69,7 +69,11 @@ enum DoctorReport {
         var text = ""
         for finding in findings {
             let name = finding.name.padding(toLength: width, withPad: " ", startingAt: 0)
-            if finding.passed {
+            if finding.warns {
+                text += "warn    \(name)  \(finding.rule) "
+                    + say("(\(finding.problemCount) to look at)", "(проверьте: \(finding.problemCount))") + "\n"
+                for example in finding.examples { text += "        - \(example)\n" }
+            } else if finding.passed {
                 text += "ok      \(name)  \(finding.rule)\n"
             } else {
                 text += "FAILED  \(name)  \(finding.rule) "
@@ -78,6 +82,11 @@ enum DoctorReport {
             }
         }
         let failed = findings.filter { !$0.passed }.count
+        let warned = findings.filter(\.warns).count
+        if warned > 0 {
+            text += say("\(warned) finding(s) to look at, which do not fail the ledger.\n",
+                        "Замечаний к проверке: \(warned); на исправность реестра они не влияют.\n")
+        }
         text += failed == 0 ? say("All \(findings.count) checks passed.\n", "Все проверки пройдены (\(findings.count)).\n")
                             : say("\(failed) of \(findings.count) checks failed.\n",
                                   "Не пройдено проверок: \(failed) из \(findings.count).\n")
