@@ -312,6 +312,11 @@ enum Schema {
                 try makeAppendOnly(table, db)
             }
         }
+        migrator.registerMigration("v9-effective-schedules") { db in
+            // The business date a restructuring took effect: a head's at once, a manager's when a head
+            // approved it. Figures for the days before keep the schedule then in force.
+            try db.execute(sql: "ALTER TABLE approvals ADD COLUMN effective_on TEXT")
+        }
         return migrator
     }
 

@@ -125,12 +125,12 @@ struct CollectionMetricsTests {
     @Test("hand-checked figures")
     func figures() {
         var metrics = CollectionMetrics(from: day("2026-11-01"), to: day("2026-11-30"))
-        let one = { (due: String) in [Installment(seq: 1, dueDate: day(due), principal: rub(1_000))] }
-        metrics.add(installments: one("2026-11-02"), entries: [.payment(rub(1_000), on: day("2026-11-10"))],
+        let one = { (due: String) in ContractSchedule(original: [Installment(seq: 1, dueDate: day(due), principal: rub(1_000))]) }
+        metrics.add(schedule: one("2026-11-02"), entries: [.payment(rub(1_000), on: day("2026-11-10"))],
                     touches: [touch("2026-11-04")], terminatedOn: nil, start: day("2026-10-01"), buckets: .standard)
-        metrics.add(installments: one("2026-11-12"), entries: [], touches: [touch("2026-11-20")], terminatedOn: nil,
+        metrics.add(schedule: one("2026-11-12"), entries: [], touches: [touch("2026-11-20")], terminatedOn: nil,
                     start: day("2026-10-01"), buckets: .standard)
-        metrics.add(installments: one("2026-12-25"), entries: [], touches: [], terminatedOn: nil,
+        metrics.add(schedule: one("2026-12-25"), entries: [], touches: [], terminatedOn: nil,
                     start: day("2026-10-01"), buckets: .standard)
         #expect(metrics.portfolio.overdueRate.description == "50.0")
         #expect(metrics.averageDaysOverdueTenths == 180)
@@ -224,7 +224,7 @@ struct EffectivenessTests {
     func steps() {
         var effect = Effectiveness(from: day("2026-10-01"), to: day("2026-10-31"), ladder: .standard)
         func add(_ due: String, paidOn: String) {
-            effect.add(installments: [Installment(seq: 1, dueDate: day(due), principal: rub(1_000))],
+            effect.add(schedule: ContractSchedule(original: [Installment(seq: 1, dueDate: day(due), principal: rub(1_000))]),
                        entries: [.payment(rub(1_000), on: day(paidOn))], terminatedOn: nil, start: day("2026-09-01"),
                        buckets: .standard)
         }

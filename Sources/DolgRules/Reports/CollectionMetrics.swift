@@ -65,13 +65,14 @@ public struct CollectionMetrics: Sendable {
         self.to = to
     }
 
-    public mutating func add(installments: [Installment], entries: [LedgerEntry], touches: [Touch],
+    /// `schedule` answers for each day with the schedule then in force.
+    public mutating func add(schedule: ContractSchedule, entries: [LedgerEntry], touches: [Touch],
                              terminatedOn: CivilDate?, start: CivilDate, buckets: BucketScheme) {
-        let end = ContractPosition(installments: installments, netPaid: entries.netPaid(asOf: to),
+        let end = ContractPosition(installments: schedule.inForce(on: to), netPaid: entries.netPaid(asOf: to),
                                    terminatedOn: terminatedOn, asOf: to, buckets: buckets)
         portfolio.add(end)
         if end.bucket != nil { daysOverdueTotal += end.daysOverdue }
-        let changes = StatusTimeline.changes(installments: installments, entries: entries, terminatedOn: terminatedOn,
+        let changes = StatusTimeline.changes(schedule: schedule, entries: entries, terminatedOn: terminatedOn,
                                              start: start, asOf: to, buckets: buckets)
         let atStart = changes.last { $0.date <= from }?.status ?? "active"
         var overdue = atStart.hasPrefix("overdue")

@@ -23,9 +23,10 @@ public struct Effectiveness: Sendable {
         rows = overdueSteps.map { Row(step: $0.name) }
     }
 
-    public mutating func add(installments: [Installment], entries: [LedgerEntry], terminatedOn: CivilDate?,
+    /// `schedule` answers for each day with the schedule then in force.
+    public mutating func add(schedule: ContractSchedule, entries: [LedgerEntry], terminatedOn: CivilDate?,
                              start: CivilDate, buckets: BucketScheme) {
-        let changes = StatusTimeline.changes(installments: installments, entries: entries, terminatedOn: terminatedOn,
+        let changes = StatusTimeline.changes(schedule: schedule, entries: entries, terminatedOn: terminatedOn,
                                              start: start, asOf: to, buckets: buckets)
         var episodeStart: CivilDate?
         for change in changes {
@@ -36,7 +37,7 @@ public struct Effectiveness: Sendable {
             guard change.status == "active" || change.status == "closed", change.date >= from,
                   let index = overdueSteps.lastIndex(where: { $0.offsetDays <= change.date.days(since: began) }) else { continue }
             let dayBefore = change.date.adding(days: -1)
-            let late = ContractPosition(installments: installments, netPaid: entries.netPaid(asOf: dayBefore),
+            let late = ContractPosition(installments: schedule.inForce(on: dayBefore), netPaid: entries.netPaid(asOf: dayBefore),
                                         terminatedOn: terminatedOn, asOf: dayBefore, buckets: buckets).overdueAmount
             rows[index].episodes += 1
             rows[index].amount += late

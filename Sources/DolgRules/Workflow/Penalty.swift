@@ -6,16 +6,24 @@
 public enum Penalty {
     public static func amount(installments: [Installment], entries: [LedgerEntry], dailyRate: InterestRate,
                               asOf: CivilDate) -> Money {
+        amount(schedule: ContractSchedule(original: installments), entries: entries, dailyRate: dailyRate, asOf: asOf)
+    }
+
+    /// The penalty with the schedule in force on each day: what accrued before a restructuring stays.
+    public static func amount(schedule: ContractSchedule, entries: [LedgerEntry], dailyRate: InterestRate,
+                              asOf: CivilDate) -> Money {
+        let installments = schedule.everyInstallment
         guard !dailyRate.isZero, let firstDue = installments.map(\.dueDate).min(), firstDue < asOf else { return .zero }
-        // The overdue amount only changes the day after a due date or on a payment date:
-        // walk those days and multiply each level by the days it lasts.
+        // The overdue amount only changes the day after a due date, on a payment date, or the day
+        // a restructuring takes effect: walk those days and multiply each level by the days it lasts.
         var changeDays = Set(installments.map { $0.dueDate.adding(days: 1) })
         changeDays.formUnion(entries.map(\.date))
+        changeDays.formUnion(schedule.changeDays)
         let days = changeDays.filter { $0 > firstDue && $0 <= asOf }.sorted()
         var total: Int128 = 0
         for (index, start) in days.enumerated() {
             let end = index + 1 < days.count ? days[index + 1] : asOf.adding(days: 1)
-            let overdue = ContractPosition(installments: installments, netPaid: entries.netPaid(asOf: start),
+            let overdue = ContractPosition(installments: schedule.inForce(on: start), netPaid: entries.netPaid(asOf: start),
                                            terminatedOn: nil, asOf: start).overdueAmount
             total += Int128(overdue.minorUnits) * Int128(end.days(since: start))
         }

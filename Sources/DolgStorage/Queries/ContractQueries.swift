@@ -4,15 +4,18 @@ import GRDB
 /// One contract with everything needed to show it: terms, schedule, entries.
 public struct ContractDetail: Sendable {
     public let contract: StoredContract
-    /// The schedule in force: the original one, or the latest approved restructuring.
-    public let installments: [Installment]
-    /// The original schedule when a restructuring replaced it, for history.
-    public let replacedInstallments: [Installment]
+    /// The schedule through time: the original one, and each approved restructuring from its day.
+    public let schedule: ContractSchedule
     public let payments: [StoredPayment]
 
-    /// The contract's position as of a date, computed by the rules.
+    /// The schedule in force from the latest restructuring on (the original one without any).
+    public var installments: [Installment] { schedule.current }
+    /// The original schedule when a restructuring replaced it, for history.
+    public var replacedInstallments: [Installment] { schedule.revisions.isEmpty ? [] : schedule.original }
+
+    /// The contract's position as of a date, with the schedule in force that day.
     public func position(asOf: CivilDate, buckets: BucketScheme) -> ContractPosition {
-        ContractPosition(installments: installments, netPaid: payments.map(\.entry).netPaid(asOf: asOf),
+        ContractPosition(installments: schedule.inForce(on: asOf), netPaid: payments.map(\.entry).netPaid(asOf: asOf),
                          terminatedOn: contract.termination?.date, asOf: asOf, buckets: buckets)
     }
 }
@@ -55,11 +58,9 @@ extension LedgerDatabase {
             db, sql: "\(Self.paymentSelect) WHERE payments.contract_id = ? ORDER BY payments.date, payments.id",
             arguments: [contract.id]
         ).map { try $0.payment() }
-        if let inForce = try restructuredSchedules(db, contractID: contract.id)[contract.id] {
-            return ContractDetail(contract: contract, installments: inForce, replacedInstallments: installments,
-                                  payments: payments)
-        }
-        return ContractDetail(contract: contract, installments: installments, replacedInstallments: [], payments: payments)
+        let revisions = try restructuredSchedules(db, contractID: contract.id)[contract.id] ?? []
+        return ContractDetail(contract: contract, schedule: ContractSchedule(original: installments, revisions: revisions),
+                              payments: payments)
     }
 
     func contractNumbered(_ number: String, _ db: Database) throws -> StoredContract {

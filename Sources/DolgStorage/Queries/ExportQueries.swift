@@ -10,7 +10,7 @@ extension LedgerDatabase {
         }
     }
 
-    /// The installments in force (a restructuring's when there is one), by contract and sequence.
+    /// The installments in force now (the latest restructuring's when there is one), by contract and sequence.
     public func eachInstallment(_ body: (_ contractNumber: String, Installment) throws -> Void) throws(DolgError) {
         try read { db in
             let restructured = try restructuredSchedules(db)
@@ -22,7 +22,7 @@ extension LedgerDatabase {
                 """)
             while let row = try rows.next() {
                 let contractID: Int64 = row["contract_id"]
-                if let inForce = restructured[contractID] {
+                if let inForce = restructured[contractID]?.last?.installments {
                     guard replacedShown.insert(contractID).inserted else { continue }
                     for installment in inForce { try body(row["number"], installment) }
                 } else {

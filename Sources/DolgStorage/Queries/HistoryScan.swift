@@ -11,15 +11,16 @@ public struct ContractHistory: Sendable {
     public let managerName: String?
     public let segment: String?
     public let startDate: CivilDate
-    public let installments: [Installment]
+    /// The schedule through time: each day's figures use the one then in force.
+    public let schedule: ContractSchedule
     public let entries: [LedgerEntry]
     public let touches: [Touch]
     public let terminatedOn: CivilDate?
 
     /// The contract's position on any date, by the same rules as everywhere else.
     public func position(asOf: CivilDate, buckets: BucketScheme) -> ContractPosition {
-        ContractPosition(installments: installments, netPaid: entries.netPaid(asOf: asOf), terminatedOn: terminatedOn,
-                         asOf: asOf, buckets: buckets)
+        ContractPosition(installments: schedule.inForce(on: asOf), netPaid: entries.netPaid(asOf: asOf),
+                         terminatedOn: terminatedOn, asOf: asOf, buckets: buckets)
     }
 }
 
@@ -58,7 +59,8 @@ extension LedgerDatabase {
                 try body(ContractHistory(
                     contractID: id, number: row["number"], clientID: row["client_id"], clientName: row["client_name"],
                     managerName: row["manager_name"], segment: row["segment"], startDate: try row.civilDate("start_date"),
-                    installments: restructured[id] ?? schedule, entries: entries, touches: touches,
+                    schedule: ContractSchedule(original: schedule, revisions: restructured[id] ?? []), entries: entries,
+                    touches: touches,
                     terminatedOn: try row.optionalCivilDate("terminated_on")))
             }
         }

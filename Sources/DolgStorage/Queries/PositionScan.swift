@@ -93,7 +93,9 @@ extension LedgerDatabase {
             let schedule = try installments.take(contractID: contractID)
             let terminatedOn: String? = row[6]
             let position = ContractPosition(
-                installments: restructured[contractID] ?? schedule, netPaid: Money(minorUnits: row[7]),
+                installments: restructured[contractID].map { ContractSchedule(original: schedule, revisions: $0).inForce(on: asOf) }
+                    ?? schedule,
+                netPaid: Money(minorUnits: row[7]),
                 terminatedOn: try terminatedOn.map(storedDate), asOf: asOf, buckets: buckets)
             try body(ContractPositionRow(
                 contractID: contractID, number: row[1], clientID: row[2], clientName: row[3],

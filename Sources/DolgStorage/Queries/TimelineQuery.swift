@@ -63,7 +63,7 @@ extension LedgerDatabase {
             }
             let settings = try settings(db)
             for change in StatusTimeline.changes(
-                installments: detail.installments, entries: detail.payments.map(\.entry),
+                schedule: detail.schedule, entries: detail.payments.map(\.entry),
                 terminatedOn: contract.termination?.date, start: contract.terms.startDate, asOf: asOf,
                 buckets: settings.buckets).dropFirst() {
                 events.append(TimelineEvent(at: startOf(change.date), kind: "status", amount: nil,

@@ -21,14 +21,16 @@ extension LedgerDatabase {
             let id = db.lastInsertedRowID
             try insertInstallments(schedule, into: "restructured_installments", owner: "restructuring_id", id: id, db)
             guard try mayApprove(login, db) else { return .proposed(id: id) }
-            try db.execute(sql: "INSERT INTO approvals (restructuring_id, approved_by, approved_at) VALUES (?, ?, ?)",
-                           arguments: [id, login, audit.timestamp])
+            try db.execute(sql: """
+                INSERT INTO approvals (restructuring_id, approved_by, approved_at, effective_on) VALUES (?, ?, ?, ?)
+                """, arguments: [id, login, audit.timestamp, asOf.description])
             return .applied(id: id)
         }
     }
 
-    /// A head approves a proposed restructuring; it takes effect at once.
-    public func approve(restructuringID id: Int64, login: String, audit: AuditContext) throws(DolgError) -> String {
+    /// A head approves a proposed restructuring; it takes effect on the business date `on`.
+    public func approve(restructuringID id: Int64, on date: CivilDate, login: String,
+                        audit: AuditContext) throws(DolgError) -> String {
         try write(audit) { db in
             guard let number = try String.fetchOne(db, sql: """
                 SELECT contracts.number FROM restructurings JOIN contracts ON contracts.id = restructurings.contract_id
@@ -44,8 +46,9 @@ extension LedgerDatabase {
                 throw DolgError(.alreadyApproved, "restructuring \(id) of contract \(number) is already approved",
                                 remedy: "nothing to do")
             }
-            try db.execute(sql: "INSERT INTO approvals (restructuring_id, approved_by, approved_at) VALUES (?, ?, ?)",
-                           arguments: [id, login, audit.timestamp])
+            try db.execute(sql: """
+                INSERT INTO approvals (restructuring_id, approved_by, approved_at, effective_on) VALUES (?, ?, ?, ?)
+                """, arguments: [id, login, audit.timestamp, date.description])
             return number
         }
     }
@@ -70,21 +73,35 @@ extension LedgerDatabase {
         return try Bool.fetchOne(db, sql: "SELECT 1 FROM managers WHERE role = 'head'") != true
     }
 
-    /// The schedules in force by restructuring, by contract: the latest approved one of each.
-    func restructuredSchedules(_ db: Database, contractID: Int64? = nil) throws -> [Int64: [Installment]] {
-        var schedules: [Int64: [Installment]] = [:]
+    /// The approved restructurings of each contract, each from the day it took effect: the later of
+    /// the day it was asked for and the day it was approved (a ledger from before approvals had a
+    /// day: the day it was asked for).
+    func restructuredSchedules(_ db: Database, contractID: Int64? = nil) throws -> [Int64: [ContractSchedule.Revision]] {
+        var revisions: [Int64: [ContractSchedule.Revision]] = [:]
+        var current: (contract: Int64, id: Int64, effectiveOn: CivilDate, installments: [Installment])?
+        func flush() {
+            guard let done = current else { return }
+            revisions[done.contract, default: []].append(
+                ContractSchedule.Revision(effectiveOn: done.effectiveOn, installments: done.installments))
+        }
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT restructurings.contract_id, ri.seq, ri.due_date, ri.principal, ri.interest
+            SELECT restructurings.contract_id, restructurings.id,
+                max(restructurings.as_of, coalesce(approvals.effective_on, restructurings.as_of)) AS effective_on,
+                ri.seq, ri.due_date, ri.principal, ri.interest
             FROM restructured_installments AS ri JOIN restructurings ON restructurings.id = ri.restructuring_id
+            JOIN approvals ON approvals.restructuring_id = restructurings.id
             WHERE (:contract IS NULL OR restructurings.contract_id = :contract)
-              AND ri.restructuring_id = (
-                SELECT max(r.id) FROM restructurings AS r JOIN approvals ON approvals.restructuring_id = r.id
-                WHERE r.contract_id = restructurings.contract_id)
-            ORDER BY restructurings.contract_id, ri.seq
+            ORDER BY restructurings.contract_id, restructurings.id, ri.seq
             """, arguments: ["contract": contractID])
         while let row = try rows.next() {
-            schedules[row["contract_id"], default: []].append(try row.installment())
+            let id: Int64 = row["id"]
+            if current?.id != id {
+                flush()
+                current = (row["contract_id"], id, try row.civilDate("effective_on"), [])
+            }
+            current!.installments.append(try row.installment())
         }
-        return schedules
+        flush()
+        return revisions
     }
 }

@@ -53,7 +53,7 @@ enum Analytics {
             progress.tick()
             let name = history.managerName ?? ""
             byManager[name, default: CollectionMetrics(from: from, to: to)].add(
-                installments: history.installments, entries: history.entries, touches: history.touches,
+                schedule: history.schedule, entries: history.entries, touches: history.touches,
                 terminatedOn: history.terminatedOn, start: history.startDate, buckets: settings.buckets)
             clients[name, default: []].insert(history.clientID)
         }
@@ -69,7 +69,7 @@ enum Analytics {
             progress.tick()
             let position = history.position(asOf: today, buckets: settings.buckets)
             var discipline = PaymentDiscipline()
-            discipline.add(installments: history.installments, entries: history.entries, asOf: today, closed: false)
+            discipline.add(installments: history.schedule.current, entries: history.entries, asOf: today, closed: false)
             let risk = Forecast.risk(position: position, promises: history.touches.compactMap(\.promise),
                                      lateInstallments: discipline.lateInstallments, today: today)
             forecast.add(position: position, contract: history.number, client: history.clientName, risk: risk)

@@ -96,7 +96,7 @@ extension ReportCommand {
             let (from, to) = try period.period(global)
             var effect = Effectiveness(from: from, to: to, ladder: try global.playbooks(ledger).standard.ladder)
             try ledger.scanHistories(asOf: to, scope: scope.contracts) { history in
-                effect.add(installments: history.installments, entries: history.entries, terminatedOn: history.terminatedOn,
+                effect.add(schedule: history.schedule, entries: history.entries, terminatedOn: history.terminatedOn,
                            start: history.startDate, buckets: settings.buckets)
             }
             let report = Report(

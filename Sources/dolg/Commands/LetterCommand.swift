@@ -28,7 +28,7 @@ struct LetterCommand: ParsableCommand {
             throw DolgError(.invalidValue, "contract \(contract) has nothing overdue on \(today)",
                             remedy: "a claim letter is for a contract with overdue installments")
         }
-        let penalty = Penalty.amount(installments: detail.installments, entries: detail.payments.map(\.entry),
+        let penalty = Penalty.amount(schedule: detail.schedule, entries: detail.payments.map(\.entry),
                                      dailyRate: detail.contract.dailyPenaltyRate, asOf: today)
         func money(_ amount: Money) -> String { amount.formatted(settings.currency, .russian) }
         let values: [String: Any] = [

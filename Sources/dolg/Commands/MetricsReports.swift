@@ -24,7 +24,7 @@ extension ReportCommand {
             let (from, to) = try period.period(global)
             var metrics = CollectionMetrics(from: from, to: to)
             try ledger.scanHistories(asOf: to, scope: scope.contracts) { history in
-                metrics.add(installments: history.installments, entries: history.entries, touches: history.touches,
+                metrics.add(schedule: history.schedule, entries: history.entries, touches: history.touches,
                             terminatedOn: history.terminatedOn, start: history.startDate, buckets: settings.buckets)
             }
             let norms = MetricNorms()

@@ -29,7 +29,7 @@ extension ScheduleCommand {
             let (ledger, settings) = try global.openLedger()
             let detail = try ledger.contractDetail(number: contract)
             let schedule = try Restructuring.schedule(
-                current: detail.installments, netPaid: detail.payments.map(\.entry).netPaid(asOf: today), from: from,
+                current: detail.schedule.inForce(on: today), netPaid: detail.payments.map(\.entry).netPaid(asOf: today), from: from,
                 count: installments, period: period)
             let table = TableRenderer(currency: settings.currency, language: try global.language())
             let remaining = detail.position(asOf: today, buckets: settings.buckets).outstanding
@@ -73,7 +73,8 @@ struct ApproveCommand: ParsableCommand {
 
     func run() throws {
         let (ledger, _) = try global.openLedger()
-        let contract = try ledger.approve(restructuringID: id, login: global.login, audit: try global.auditContext())
+        let contract = try ledger.approve(restructuringID: id, on: try global.businessDate(), login: global.login,
+                                          audit: try global.auditContext())
         write(Say(language: try global.language())("Approved request \(id): contract \(contract) follows its new schedule.\n",
                                                    "Запрос \(id) одобрен: договор \(contract) идет по новому графику.\n"))
     }
