@@ -12,13 +12,15 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        // Pure rules: money, dates, schedules, allocation, overdue. No I/O.
-        .target(name: "DolgRules"),
+        // Pure rules: money, dates, schedules, allocation, overdue. No I/O. Big integers for the
+        // annuity formula, whose exact value has thousands of digits.
+        .target(name: "DolgRules", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         // SQLite storage over GRDB: schema, migrator, reads and writes.
         .target(
             name: "DolgStorage",

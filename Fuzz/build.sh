@@ -11,12 +11,18 @@ mkdir -p "$OUT"
 FLAGS=(-O -sanitize=fuzzer,address -parse-as-library)
 # The gold linker warns about every AddressSanitizer helper symbol it cannot export; harmless.
 quiet() { "$@" 2>&1 | { grep -v 'Cannot export local symbol' || true; }; }
-quiet swiftc "${FLAGS[@]}" -module-name DolgRules -emit-module -emit-module-path "$OUT/DolgRules.swiftmodule" \
+# BigInt, which DolgRules uses for the annuity formula, from the checkout `swift build` made.
+# Its file names have spaces, so they are gathered into an array.
+mapfile -d '' bigint < <(find .build/checkouts/BigInt/Sources -name '*.swift' -print0)
+quiet swiftc -O -parse-as-library -module-name BigInt -emit-module -emit-module-path "$OUT/BigInt.swiftmodule" \
+  -emit-library -static -o "$OUT/libBigInt.a" "${bigint[@]}"
+quiet swiftc "${FLAGS[@]}" -I "$OUT" -module-name DolgRules -emit-module -emit-module-path "$OUT/DolgRules.swiftmodule" \
   -emit-library -static -o "$OUT/libDolgRules.a" $(find Sources/DolgRules -name '*.swift')
 for target in money dates bank csv; do
   extra=()
   [ "$target" = csv ] && extra=(Sources/DolgStorage/Import/{CSVRecordReader,TabularFile,InputFile}.swift)
-  quiet swiftc "${FLAGS[@]}" -I "$OUT" -L "$OUT" -lDolgRules -o "$OUT/fuzz-$target" Fuzz/Targets/$target.swift "${extra[@]}"
+  quiet swiftc "${FLAGS[@]}" -I "$OUT" -L "$OUT" -lDolgRules -lBigInt -o "$OUT/fuzz-$target" Fuzz/Targets/$target.swift \
+    "${extra[@]}"
 done
 quiet swift build --package-path Fuzz/Playbook -c release --scratch-path .build/fuzz-playbook \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld

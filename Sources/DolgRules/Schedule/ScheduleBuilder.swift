@@ -1,3 +1,5 @@
+import BigInt
+
 /// Turns contract terms into installments whose amounts add up exactly.
 public enum ScheduleBuilder {
     /// The installments for `terms`: the down payment as installment 0 (when there
@@ -33,14 +35,36 @@ public enum ScheduleBuilder {
         return (0..<count).map { Money(minorUnits: base + ($0 == count - 1 ? remainder : 0)) }
     }
 
-    /// The level annuity payment `P·r / (1 − (1+r)^−n)`, rounded to minor units.
+    /// The level annuity payment `P·r / (1 − (1+r)^−n)`, rounded half up to minor units.
+    ///
+    /// Computed exactly: with the periodic rate `r = R/D` (R the annual rate in ten-thousandths of a
+    /// percent, D = 10^6 × periods a year) the payment is `P·R·(D+R)^n / (D·((D+R)^n − D^n))`, a
+    /// fraction of big integers, rounded once. No fixed-point step can tip a half kopeck.
     public static func annuityPayment(_ principal: Money, count: Int, annualRate: InterestRate,
                                       period: Period) -> Money {
-        let rate = periodicRate(annualRate, period)
-        let discount = FixedPoint.divideRounded(FixedPoint.one * FixedPoint.one, FixedPoint.one + rate)
-        let denominator = FixedPoint.one - FixedPoint.power(discount, count)
-        let payment = FixedPoint.divideRounded(Int128(principal.minorUnits) * rate, denominator)
-        return Money(minorUnits: Int64(payment))
+        let rate = BigUInt(annualRate.tenThousandthsOfPercent)
+        let scale = BigUInt(periodRateDenominator(period))
+        let grown = (scale + rate).power(count)
+        let numerator = BigUInt(principal.minorUnits) * rate * grown
+        let denominator = scale * (grown - scale.power(count))
+        return Money(minorUnits: Int64(roundedHalfUp(numerator, denominator)))
+    }
+
+    /// `numerator / denominator` rounded half up, for non-negative big integers.
+    static func roundedHalfUp(_ numerator: BigUInt, _ denominator: BigUInt) -> BigUInt {
+        (numerator * 2 + denominator) / (denominator * 2)
+    }
+
+    /// One period's interest on a balance, exactly `balance × R / D`, rounded half up.
+    static func periodInterest(on balance: Money, annualRate: InterestRate, period: Period) -> Money {
+        let numerator = Int128(balance.minorUnits) * Int128(annualRate.tenThousandthsOfPercent)
+        let denominator = Int128(periodRateDenominator(period))
+        return Money(minorUnits: Int64((numerator * 2 + denominator) / (denominator * 2)))
+    }
+
+    /// D, the denominator of the periodic rate: percent (100) × ten-thousandths (10^4) × periods a year.
+    static func periodRateDenominator(_ period: Period) -> Int64 {
+        100 * InterestRate.scale * Int64(period.periodsPerYear)
     }
 
     /// Principal and interest of each annuity installment. Interest is the periodic
@@ -48,25 +72,16 @@ public enum ScheduleBuilder {
     /// repays the whole remaining balance so that principal sums to `amount` exactly.
     static func annuitySplit(_ amount: Money, count: Int, annualRate: InterestRate,
                              period: Period) -> [(principal: Money, interest: Money)] {
-        let rate = periodicRate(annualRate, period)
         let payment = annuityPayment(amount, count: count, annualRate: annualRate, period: period)
         var balance = amount
         var parts: [(principal: Money, interest: Money)] = []
         for index in 0..<count {
-            let interest = Money(minorUnits: Int64(
-                FixedPoint.divideRounded(Int128(balance.minorUnits) * rate, FixedPoint.one)))
+            let interest = periodInterest(on: balance, annualRate: annualRate, period: period)
             let principal = index == count - 1 ? balance : min(payment - interest, balance)
             parts.append((principal, interest))
             balance -= principal
         }
         return parts
-    }
-
-    /// The annual rate divided among the periods of a year, as a fixed-point fraction.
-    static func periodicRate(_ annualRate: InterestRate, _ period: Period) -> Int128 {
-        FixedPoint.divideRounded(
-            Int128(annualRate.tenThousandthsOfPercent) * FixedPoint.one,
-            Int128(InterestRate.scale) * 100 * Int128(period.periodsPerYear))
     }
 
     public static func validate(_ terms: ScheduleTerms) throws(DolgError) {
