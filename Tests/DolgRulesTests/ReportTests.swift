@@ -218,6 +218,28 @@ struct RollRatesTests {
     }
 }
 
+@Suite("Promises in a period")
+struct PromisesInAPeriodTests {
+    @Test("only promises due within the period count, kept or broken by its end")
+    func period() {
+        func promised(_ due: String, amount: Int64, paid: Int64) -> Touch {
+            Touch(id: 1, at: .noon(day("2026-09-01")), channel: .call, outcome: .promise, step: nil, anchor: nil,
+                  promise: Promise(madeOn: day("2026-09-01"), dueDate: day(due), amount: rub(amount), paidSince: rub(paid)),
+                  callbackAt: nil, note: nil, managerName: nil)
+        }
+        var metrics = CollectionMetrics(from: day("2026-11-01"), to: day("2026-11-30"))
+        // Broken in September, kept in October: before the period, not counted. Broken on 10 Nov and
+        // kept on 20 Nov: counted. Due in December: still pending, not counted.
+        let touches = [promised("2026-09-15", amount: 1_000, paid: 0), promised("2026-10-15", amount: 1_000, paid: 1_000),
+                       promised("2026-11-10", amount: 1_000, paid: 0), promised("2026-11-20", amount: 500, paid: 500),
+                       promised("2026-12-05", amount: 1_000, paid: 0)]
+        metrics.add(schedule: ContractSchedule(original: monthly(3, of: 1_000, from: "2026-09-10")), entries: [],
+                    touches: touches, terminatedOn: nil, start: day("2026-09-01"), buckets: .standard)
+        #expect(metrics.keptPromises == 1)
+        #expect(metrics.brokenPromises == 1)
+    }
+}
+
 @Suite("Effectiveness")
 struct EffectivenessTests {
     @Test("the step reached when a late debt was paid")

@@ -55,7 +55,7 @@ public struct CollectionMetrics: Sendable {
     public private(set) var unanswered = 0
     /// Contracts paid up within the period.
     public private(set) var closedInPeriod = 0
-    /// Touches recorded within the period, and promises on them kept or broken by `to`.
+    /// Touches recorded within the period, and promises due within it, kept or broken by `to`.
     public private(set) var touchesInPeriod = 0
     public private(set) var keptPromises = 0
     public private(set) var brokenPromises = 0
@@ -79,7 +79,9 @@ public struct CollectionMetrics: Sendable {
         var wasOverdue = overdue
         var cameBack = false
         touchesInPeriod += touches.filter { $0.at.date >= from && $0.at.date <= to }.count
-        for promise in touches.compactMap(\.promise) {
+        // Promises whose date falls in the period, kept or broken by its end: like every other
+        // column, they cover the period, not the ledger's whole life.
+        for promise in touches.compactMap(\.promise) where promise.dueDate >= from && promise.dueDate <= to {
             switch promise.state(asOf: to) {
             case .kept: keptPromises += 1
             case .broken: brokenPromises += 1
