@@ -139,7 +139,7 @@ public final class LedgerDatabase: Sendable {
         do {
             return try queue.read(body)
         } catch {
-            throw LedgerDatabase.translate(error)
+            throw LedgerDatabase.translate(error, reading: true)
         }
     }
 
@@ -163,7 +163,9 @@ public final class LedgerDatabase: Sendable {
                               buckets: BucketScheme(thresholds: thresholds) ?? .standard, timeZone: row["timezone"])
     }
 
-    static func translate(_ error: any Error) -> DolgError {
+    /// A database error as a `DolgError`; `reading` for a command that only reads (it changed
+    /// nothing, and did not try to).
+    static func translate(_ error: any Error, reading: Bool = false) -> DolgError {
         if let error = error as? DolgError { return error }
         if let error = error as? DatabaseError {
             switch error.resultCode {
@@ -175,6 +177,10 @@ public final class LedgerDatabase: Sendable {
                 return DolgError(.ledgerDamaged, "the ledger file is not a valid dolg ledger",
                                  remedy: "check --db, or restore it from a backup")
             default:
+                if reading {
+                    return DolgError(.ledgerFailure, "cannot read the ledger: \(error.message ?? "\(error)")",
+                                     remedy: "check that the file is readable; report this if it persists")
+                }
                 return DolgError(.ledgerFailure, "the ledger refused the change: \(error.message ?? "\(error)")",
                                  remedy: "nothing was written; report this if it persists")
             }

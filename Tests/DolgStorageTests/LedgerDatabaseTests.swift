@@ -100,3 +100,16 @@ struct LedgerDatabaseTests {
         }
     }
 }
+
+@Suite("Errors of a ledger that only reads")
+struct ReadErrorTests {
+    @Test("a read that fails does not say a change was refused")
+    func readingSaysReading() {
+        let failure = DatabaseError(resultCode: .SQLITE_IOERR, message: "disk I/O error")
+        let read = LedgerDatabase.translate(failure, reading: true)
+        #expect(read.problem == "cannot read the ledger: disk I/O error")
+        #expect(!read.remedy.contains("nothing was written"))
+        let write = LedgerDatabase.translate(failure)
+        #expect(write.problem.hasPrefix("the ledger refused the change"))
+    }
+}

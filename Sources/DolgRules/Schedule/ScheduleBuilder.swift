@@ -95,6 +95,14 @@ public enum ScheduleBuilder {
                             remedy: "give a down payment smaller than --amount")
         }
         try validateCount(terms.installmentCount)
+        // Equal parts of less than a kopeck would leave installments of nothing to pay.
+        guard terms.financedAmount.minorUnits >= Int64(terms.installmentCount) else {
+            throw DolgError(.invalidSchedule,
+                            "\(terms.financedAmount) split into \(terms.installmentCount) installments leaves some of 0",
+                            remedy: "give fewer installments or a larger amount")
+                .inRussian("\(terms.financedAmount) на \(terms.installmentCount) платежей: часть платежей будет нулевой",
+                           remedy: "уменьшите число платежей или увеличьте сумму")
+        }
         guard terms.firstDueDate >= terms.startDate else {
             throw DolgError(.firstDueBeforeStart,
                             "--first-due \(terms.firstDueDate) is before --start \(terms.startDate)",

@@ -67,6 +67,12 @@ extension LedgerDatabase {
                                 "contract \(number) was already terminated on \(termination.date)",
                                 remedy: "nothing to do; see `dolg contract show \(number)`")
             }
+            guard date >= contract.terms.startDate else {
+                throw DolgError(.invalidDate, "contract \(number) starts on \(contract.terms.startDate), after \(date)",
+                                remedy: "terminate it on or after its start date")
+                    .inRussian("договор \(number) начинается \(contract.terms.startDate.russianDescription), позже \(date.russianDescription)",
+                               remedy: "расторгните его не раньше даты начала")
+            }
             try db.execute(sql: "INSERT INTO terminations (contract_id, date, reason, recorded_at) VALUES (?, ?, ?, ?)",
                            arguments: [contract.id, date.description, reason, audit.timestamp])
         }
