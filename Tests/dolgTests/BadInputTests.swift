@@ -193,6 +193,8 @@ struct BadInputTests {
         BadInput("export: unknown kind", ["export", "everything"], usage),
         BadInput("outbox list: unknown status", ["outbox", "list", "--status", "lost"], usage),
         BadInput("outbox retry: a message whose outcome is known", ["outbox", "retry", "999"], data),
+        BadInput("--today and --now on different days", ["overdue", "--today", "2026-11-20", "--now", "2026-11-21T10:00"],
+                 data),
         BadInput("outbox retry: ids and --unknown", ["outbox", "retry", "1", "--unknown"], usage),
         BadInput("outbox mark-sent: no such message", ["outbox", "mark-sent", "999"], data),
         BadInput("outbox mark-sent: nothing named", ["outbox", "mark-sent"], usage),

@@ -372,6 +372,15 @@ extension ReminderSimulationTests {
             let expected = [before, after].map { String(format: "%04d-%02d-%02d", $0.year!, $0.month!, $0.day!) }
             #expect(expected.contains { result.stdout.hasPrefix("dolg daily, \($0):") }, "\(zone): \(result.stdout)")
         }
+        // A moment alone sets the business date too: a payment at the counter with --now is dated that day.
+        let sandbox = try Sandbox()
+        for arguments in [["init"], ["client", "add", "Иванов", "--phone", "+79170000001"],
+                          ["contract", "add", "--number", "K1", "--client", "1", "--amount", "1000", "--installments", "1",
+                           "--first-due", "2026-11-25", "--start", "2026-11-01"]] {
+            #expect(try sandbox.run(arguments).status == 0)
+        }
+        let paid = try sandbox.run(["pay", "K1", "100", "--now", "2026-11-23T10:00"], environment: ["DOLG_TODAY": ""])
+        #expect(paid.stdout.contains("on 2026-11-23"), "\(paid.stdout)")
         let bad = try Sandbox().run(["init", "--timezone", "Mars/Olympus"])
         #expect(bad.status == 65 && bad.stderr.contains("--timezone 'Mars/Olympus' is not a time zone"), "\(bad.stderr)")
     }

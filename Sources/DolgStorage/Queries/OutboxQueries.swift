@@ -71,8 +71,9 @@ public struct OutboxMessage: Sendable {
     public let text: String
     /// After an operator's retry, the delivery it is handed over in again (the same id for the gateway).
     public let retryOfDelivery: Int64?
-    /// When it was last handed to the gateway (the business's clock).
+    /// When it was last handed to the gateway (the business's clock), and that attempt.
     public let handedAt: BusinessMoment?
+    public let lastAttemptID: Int64?
     /// The gateway's last words on a failure, the reason of a cancellation, or who marked it sent.
     public let detail: String?
 }
@@ -252,11 +253,9 @@ extension LedgerDatabase {
     /// The last attempts of messages whose outcome is unknown (all of them when `messageIDs` is nil).
     public func unknownAttempts(messageIDs: [Int64]?) throws(DolgError) -> [(attemptID: Int64, messageID: Int64)] {
         try read { db in
-            try messages(db, since: nil).filter { message in
-                message.status == .unknown && (messageIDs?.contains(message.id) ?? true)
-            }.compactMap { message in
-                guard let attempt = try Int64.fetchOne(db, sql: "SELECT max(attempt_id) FROM attempt_messages WHERE message_id = ?",
-                                                       arguments: [message.id]) else { return nil }
+            try messages(db, since: nil, unsettledOnly: true).compactMap { message in
+                guard message.status == .unknown, messageIDs?.contains(message.id) ?? true,
+                      let attempt = message.lastAttemptID else { return nil }
                 return (attempt, message.id)
             }
         }
@@ -374,7 +373,7 @@ extension LedgerDatabase {
                 createdAt: try BusinessMoment.parse(createdAt) ?? .noon(storedDate(createdAt)),
                 status: status, attempts: row[11], deliveryID: row[13], address: row[14] ?? row[9],
                 text: row[15] ?? "", retryOfDelivery: lastResult == "retry" ? row[13] : nil,
-                handedAt: (row[20] as String?).flatMap(BusinessMoment.parse), detail: detail))
+                handedAt: (row[20] as String?).flatMap(BusinessMoment.parse), lastAttemptID: attemptID, detail: detail))
         }
         return result
     }

@@ -36,7 +36,7 @@ struct DailyCommand: ParsableCommand {
         let outcome = try reminders.run(ledger, settings, global, listEach: false) { item in
             if item.state.isDue(on: now.date) { work += 1 }
         }
-        let alarms = try DeliveryAlarms.check(try reminders.reminderRun(ledger, settings, global), outcome,
+        let alarms = try DeliveryAlarms.check(try ReminderRun(ledger, settings, global), outcome,
                                               holdingSendingLock: sending != nil, dryRun: reminders.dryRun)
         let language = try global.language()
         let table = TableRenderer(currency: settings.currency, language: language)

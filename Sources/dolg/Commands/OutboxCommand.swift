@@ -113,9 +113,7 @@ struct OutboxCommand: ParsableCommand {
                                           result: .sent, mustMatch: false)
             let chosen = Set(pending ? waiting : ids.filter(waiting.contains))
             if !chosen.isEmpty {
-                count += try ReminderRun(ledger: ledger, settings: settings, playbooks: try global.playbooks(ledger),
-                                         now: try global.businessMoment(), say: Say(language: try global.language()),
-                                         audit: global.auditContext)
+                count += try ReminderRun(ledger, settings, global)
                     .run(.markSent(chosen, by: source), listEach: false).sent
             }
             let say = Say(language: try global.language())
@@ -149,9 +147,7 @@ func outboxReport(_ ledger: LedgerDatabase, _ settings: LedgerSettings, _ global
     // Waiting messages have no text until they are handed over: show the one they would have now.
     var previews: [Int64: String] = [:]
     if messages.contains(where: \.status.isWaiting) {
-        previews = try ReminderRun(ledger: ledger, settings: settings, playbooks: try global.playbooks(ledger),
-                                   now: try global.businessMoment(), say: Say(language: try global.language()),
-                                   audit: global.auditContext)
+        previews = try ReminderRun(ledger, settings, global)
             .run(.dryRun, listEach: false).previews
     }
     return Report(

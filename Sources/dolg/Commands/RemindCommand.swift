@@ -42,14 +42,9 @@ struct ReminderOptions: ParsableArguments {
 
     func run(_ ledger: LedgerDatabase, _ settings: LedgerSettings, _ global: GlobalOptions, listEach: Bool = true,
              eachWork: (ContractWorkRow) -> Void = { _ in }) throws -> ReminderRun.Outcome {
-        let run = try reminderRun(ledger, settings, global)
+        let run = try ReminderRun(ledger, settings, global)
         let mode: ReminderRun.Mode = dryRun ? .dryRun : sendCommand.map { .send(GatewayCommand(command: $0)) } ?? .plan
         return try run.run(mode, listEach: listEach, eachWork: eachWork)
-    }
-
-    func reminderRun(_ ledger: LedgerDatabase, _ settings: LedgerSettings, _ global: GlobalOptions) throws -> ReminderRun {
-        ReminderRun(ledger: ledger, settings: settings, playbooks: try global.playbooks(ledger),
-                    now: try global.businessMoment(), say: Say(language: try global.language()), audit: global.auditContext)
     }
 
     func summary(_ outcome: ReminderRun.Outcome, _ language: Language) -> String {
@@ -57,9 +52,9 @@ struct ReminderOptions: ParsableArguments {
         var text = outcome.lines.map { $0 + "\n" }.joined()
         let o = outcome
         text += say("Reminders: \(o.created) new, \(o.skipped) skipped, \(o.sent) sent, \(o.failed) failed, "
-                    + "\(o.cancelled) cancelled, \(o.postponed.count) waiting.\n",
+                    + "\(o.cancelled) cancelled, \(o.waiting) waiting.\n",
                     "Напоминания: новых \(o.created), пропущено \(o.skipped), отправлено \(o.sent), ошибок \(o.failed), "
-                    + "отменено \(o.cancelled), ждут \(o.postponed.count).\n")
+                    + "отменено \(o.cancelled), ждут \(o.waiting).\n")
         return text
     }
 
@@ -68,9 +63,10 @@ struct ReminderOptions: ParsableArguments {
     func warnAboutWaiting(_ outcome: ReminderRun.Outcome, _ language: Language) {
         guard sendCommand != nil, let first = outcome.postponed.min(by: { $0.until < $1.until }) else { return }
         let say = Say(language: language)
-        var text = say("dolg: \(outcome.postponed.count) message(s) wait; the first may go at \(first.until) "
+        let at = say(first.until.description, "\(first.until.date.russianDescription) \(first.until.timeDescription)")
+        var text = say("dolg: \(outcome.postponed.count) message(s) wait; the first may go at \(at) "
                        + "(\(first.what): \(first.reason)).\n",
-                       "dolg: ждут отправки: \(outcome.postponed.count); первое можно отправить \(first.until) "
+                       "dolg: ждут отправки: \(outcome.postponed.count); первое можно отправить \(at) "
                        + "(\(first.what): \(first.reason)).\n")
         if outcome.unknownWaiting > 0 {
             text += say("dolg: \(outcome.unknownWaiting) message(s) were handed over by a run that stopped; "

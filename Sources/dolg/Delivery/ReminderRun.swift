@@ -18,6 +18,22 @@ struct ReminderRun {
     let say: Say
     let audit: () throws(DolgError) -> AuditContext
 
+    /// A run as a command makes it: the playbooks in force, the business moment and language of its options.
+    init(_ ledger: LedgerDatabase, _ settings: LedgerSettings, _ global: GlobalOptions) throws {
+        self.init(ledger: ledger, settings: settings, playbooks: try global.playbooks(ledger),
+                  now: try global.businessMoment(), say: Say(language: try global.language()), audit: global.auditContext)
+    }
+
+    init(ledger: LedgerDatabase, settings: LedgerSettings, playbooks: PlaybookSet, now: BusinessMoment, say: Say,
+         audit: @escaping () throws(DolgError) -> AuditContext) {
+        self.ledger = ledger
+        self.settings = settings
+        self.playbooks = playbooks
+        self.now = now
+        self.say = say
+        self.audit = audit
+    }
+
     /// What the run does once the outbox is planned.
     enum Mode {
         /// Show what is due, writing nothing; render the texts waiting messages would have now.
@@ -40,6 +56,9 @@ struct ReminderRun {
         var cancelled = 0
         /// Deliveries handed over whose result could not be recorded: their outcome is unknown.
         var unknown = 0
+        /// Messages still waiting after the run: not allowed now, refused by the gateway, or (in a
+        /// run that does not send) planned for the sending line.
+        var waiting = 0
         /// Deliveries not allowed now, with the first moment they may go (the business's clock).
         var postponed: [(what: String, until: BusinessMoment, reason: String)] = []
         /// Messages that have waited longer than the alarm age since they could first go.
@@ -127,6 +146,7 @@ struct ReminderRun {
         }
         if dryRun {
             outcome.created = planned - outcome.skipped
+            outcome.waiting = deliverables.count + outcome.created
             for group in Self.grouped(deliverables) {
                 let text = try render(group)
                 for item in group { outcome.previews[item.messageID] = text }
@@ -147,7 +167,9 @@ struct ReminderRun {
             try deliver(Self.grouped(deliverables), with: gateway, &outcome)
             outcome.unknownWaiting = try unknownCount()
         case .markSent(let ids, let source): try markSent(Self.grouped(deliverables), ids, source: source, &outcome)
-        case .plan, .dryRun: noteWaiting(Self.grouped(deliverables), &outcome)
+        case .plan, .dryRun:
+            noteWaiting(Self.grouped(deliverables), &outcome)
+            outcome.waiting = deliverables.count + outcome.created
         }
         return outcome
     }
@@ -232,6 +254,7 @@ struct ReminderRun {
                 if !isThanks { sentThisRun[first.clientID, default: []].append(now) }
             } else {
                 outcome.failed += 1
+                outcome.waiting += carried.count
                 outcome.lines.append("failed \(contracts(carried)) \(first.step.name): \(result.detail ?? "")")
                 noteIfStuck(carried, &outcome)
             }
@@ -269,6 +292,7 @@ struct ReminderRun {
     }
 
     private func postpone(_ group: [Deliverable], until: BusinessMoment, reason: String, _ outcome: inout Outcome) {
+        outcome.waiting += group.count
         outcome.postponed.append(("\(contracts(group)) \(group[0].step.name)", until, reason))
         noteIfStuck(group, &outcome)
     }

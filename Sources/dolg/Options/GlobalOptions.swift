@@ -39,29 +39,56 @@ struct GlobalOptions: ParsableArguments {
         return (dataHome as NSString).appendingPathComponent("dolg/ledger.sqlite")
     }
 
-    /// The business date from --today, DOLG_TODAY, or the local calendar date.
+    /// The business date: --today, else the date of --now, else of DOLG_NOW, else DOLG_TODAY, else
+    /// the local calendar date (in the ledger's time zone). A moment given beside a date never
+    /// contradicts it: `--now 2026-11-21T10:00` alone is a business date of 21 November, for
+    /// payments and positions as for the hours.
     func businessDate() throws(DolgError) -> CivilDate {
-        if let text = today ?? environment["DOLG_TODAY"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            let source = today != nil ? "--today" : "DOLG_TODAY"
-            return try parseDate(text, option: source)
+        if let today {
+            let date = try parseDate(today, option: "--today")
+            if let now, let moment = BusinessMoment.parse(now), moment.date != date {
+                throw DolgError(.invalidDate, "--today \(today) and --now \(now) are different days",
+                                remedy: "give one of them, or the same day in both")
+            }
+            return date
+        }
+        if now != nil { return try businessMoment().date }
+        if environmentMoment != nil { return try parsedEnvironmentMoment()!.date }
+        if let text = environment["DOLG_TODAY"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            return try parseDate(text, option: "DOLG_TODAY")
         }
         let parts = LedgerClock.calendar.dateComponents([.year, .month, .day], from: Date())
         return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
-    /// The business moment: --now, DOLG_NOW, noon of an explicit business date, or the clock.
+    /// The business moment: --now; else DOLG_NOW when it falls on the business date; else noon of
+    /// an explicit business date; else the clock.
     func businessMoment() throws(DolgError) -> BusinessMoment {
-        if let text = now ?? environment["DOLG_NOW"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            guard let moment = BusinessMoment.parse(text) else {
-                throw DolgError(.invalidDate, "\(now != nil ? "--now" : "DOLG_NOW") '\(text)' is not a date and time",
-                                remedy: "write it as YYYY-MM-DDTHH:MM, e.g. 2026-11-20T14:30")
-            }
+        if let now {
+            guard let moment = BusinessMoment.parse(now) else { throw Self.notAMoment(now, "--now") }
+            if today != nil { _ = try businessDate() }  // refuses a --today of another day
             return moment
         }
+        if let moment = try parsedEnvironmentMoment(), today.map({ (try? parseDate($0, option: "--today")) == moment.date }) ?? true {
+            return moment
+        }
+        if today != nil || environment["DOLG_TODAY"].map({ !$0.isEmpty }) == true { return .noon(try businessDate()) }
         let date = try businessDate()
-        if today != nil || environment["DOLG_TODAY"].map({ !$0.isEmpty }) == true { return .noon(date) }
         let parts = LedgerClock.calendar.dateComponents([.hour, .minute], from: Date())
         return BusinessMoment(date: date, hour: parts.hour ?? 12, minute: parts.minute ?? 0)
+    }
+
+    private var environmentMoment: String? { environment["DOLG_NOW"].flatMap { $0.isEmpty ? nil : $0 } }
+
+    private func parsedEnvironmentMoment() throws(DolgError) -> BusinessMoment? {
+        guard let text = environmentMoment else { return nil }
+        guard let moment = BusinessMoment.parse(text) else { throw Self.notAMoment(text, "DOLG_NOW") }
+        return moment
+    }
+
+    private static func notAMoment(_ text: String, _ source: String) -> DolgError {
+        DolgError(.invalidDate, "\(source) '\(text)' is not a date and time",
+                  remedy: "write it as YYYY-MM-DDTHH:MM, e.g. 2026-11-20T14:30")
     }
 
     /// The login of whoever runs the command: --as, DOLG_USER, or the OS user.
