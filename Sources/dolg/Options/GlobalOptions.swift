@@ -11,7 +11,7 @@ struct GlobalOptions: ParsableArguments {
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "The business date every figure is computed as of (else $DOLG_TODAY, else the local date).",
+        "The business date every figure is computed as of (else the date of --now or $DOLG_NOW, else $DOLG_TODAY, else the local date).",
         valueName: "YYYY-MM-DD"))
     var today: String?
 
