@@ -317,6 +317,11 @@ enum Schema {
             // approved it. Figures for the days before keep the schedule then in force.
             try db.execute(sql: "ALTER TABLE approvals ADD COLUMN effective_on TEXT")
         }
+        migrator.registerMigration("v10-closed-days") { db in
+            // A snapshot now closes a day that has ended. Those taken before (during the day they
+            // were dated, before its payments) stay as they were and are not compared with the ledger.
+            try db.execute(sql: "ALTER TABLE portfolio_snapshots ADD COLUMN closes_day INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 

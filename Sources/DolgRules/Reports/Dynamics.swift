@@ -1,10 +1,14 @@
 /// The portfolio on one day of a dynamics report.
 public struct DynamicsPoint: Hashable, Sendable {
+    /// Every figure is computed from the ledger. The source says how it stands against what the
+    /// night's close recorded for the same day.
     public enum Source: String, Sendable {
-        /// Recorded by the nightly run on that day.
-        case snapshot
-        /// Recomputed from the ledger's history (exact by the as-of rules).
+        /// No close was recorded for the day.
         case ledger
+        /// The close recorded the same figures.
+        case closed
+        /// Entries recorded after the close (a payment entered late, say) changed the day's figures.
+        case revised
     }
 
     public let date: CivilDate
@@ -30,6 +34,15 @@ public struct DynamicsPoint: Hashable, Sendable {
     }
 
     public var overdueRate: Percentage { Percentage(overdue, of: active) }
+
+    /// This point, computed from the ledger, marked against the close recorded for its day.
+    public func marked(against close: DynamicsPoint?) -> DynamicsPoint {
+        guard let close else { return self }
+        let same = close.active == active && close.overdue == overdue && close.overdueAmount == overdueAmount
+            && close.bucketCounts == bucketCounts
+        return DynamicsPoint(date: date, source: same ? .closed : .revised, active: active, overdue: overdue,
+                             overdueAmount: overdueAmount, bucketCounts: bucketCounts)
+    }
 }
 
 /// The days a dynamics report shows: the end of each day, week (Sunday) or month between two dates,

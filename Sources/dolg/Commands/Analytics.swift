@@ -14,31 +14,30 @@ enum Analytics {
         return (summary, aging)
     }
 
-    /// The portfolio on each date: the nightly snapshot where there is one, else recomputed from
-    /// the ledger's history in one scan for all the dates missing.
+    /// The portfolio at the end of each date, always computed from the ledger in one scan, so that
+    /// a date has one figure in every report; each point is marked against the night's close of
+    /// its day, if one was recorded.
     static func dynamics(_ ledger: LedgerDatabase, _ settings: LedgerSettings, _ dates: [CivilDate],
                          scope: ContractScope = .all) throws -> [DynamicsPoint] {
-        // Snapshots hold the whole portfolio: a scoped report is always recomputed.
-        let recorded = scope.managerName == nil && scope.segment == nil ? try ledger.snapshots(on: dates) : [:]
-        let missing = dates.filter { recorded[$0] == nil }
-        var summaries = missing.map { _ in PortfolioSummary() }
-        var agings = missing.map { _ in AgingReport(scheme: settings.buckets) }
-        if let last = missing.max() {
+        var summaries = dates.map { _ in PortfolioSummary() }
+        var agings = dates.map { _ in AgingReport(scheme: settings.buckets) }
+        if let last = dates.max() {
             let progress = Progress("contracts")
             defer { progress.finish() }
             try ledger.scanHistories(asOf: last, scope: scope) { history in
                 progress.tick()
-                for (index, date) in missing.enumerated() where history.startDate <= date {
+                for (index, date) in dates.enumerated() where history.startDate <= date {
                     let position = history.position(asOf: date, buckets: settings.buckets)
                     summaries[index].add(position)
                     agings[index].add(position)
                 }
             }
         }
-        return dates.map { date in
-            if let point = recorded[date] { return point }
-            let index = missing.firstIndex(of: date)!
-            return DynamicsPoint(date: date, summary: summaries[index], aging: agings[index])
+        // Closes hold the whole portfolio: a scoped report has nothing to compare with.
+        let closes = scope.managerName == nil && scope.segment == nil ? try ledger.dayCloses(on: dates) : [:]
+        return dates.indices.map { index in
+            DynamicsPoint(date: dates[index], summary: summaries[index], aging: agings[index])
+                .marked(against: closes[dates[index]])
         }
     }
 

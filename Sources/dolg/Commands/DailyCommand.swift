@@ -6,10 +6,12 @@ import Foundation
 /// `dolg daily`: the night's close for cron.
 struct DailyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "daily", abstract: "The night's close: snapshot the portfolio, plan the reminders, raise alarms.",
+        commandName: "daily", abstract: "The night's close: close the day that ended, plan the reminders, raise alarms.",
         discussion: """
-            Safe to run again or to catch up after a missed night: the snapshot of a date is taken once and \
-            each reminder is planned once. Messages are delivered by `dolg remind --send-cmd`, run from cron \
+            Closing a day records the portfolio at the end of the day before the business date, once per \
+            date; every report computes its figures from the ledger, and `report dynamics` says whether a \
+            closed day was revised later. Safe to run again or to catch up after a missed night: a day is \
+            closed once and each reminder is planned once. Messages are delivered by `dolg remind --send-cmd`, run from cron \
             through the day; with --send-cmd here too, those allowed at this hour go at once. A message that \
             has waited longer than the alarm age (24 hours, `[reminders] alarm_after_hours`) since it could \
             first go, a delivery cut off by a crash, or a day in which nothing reached the gateway though \
@@ -29,8 +31,9 @@ struct DailyCommand: ParsableCommand {
         defer { sending?.release() }
         let now = try global.businessMoment()
         let (summary, aging) = try Analytics.portfolio(ledger, settings, asOf: now.date)
-        let snapshotTaken = reminders.dryRun ? false
-            : try ledger.recordSnapshot(summary, aging: aging, asOf: now.date, audit: try global.auditContext())
+        // The day that has ended is closed with all of its payments; today is still open.
+        let closedDay = now.date.adding(days: -1)
+        let dayClosed = try reminders.dryRun ? false : closeDay(closedDay, ledger, settings)
         // The day's work for people is counted during the reminders' scan of the same contracts.
         var work = 0
         let outcome = try reminders.run(ledger, settings, global, listEach: false) { item in
@@ -49,15 +52,22 @@ struct DailyCommand: ParsableCommand {
                          + "просрочено \(summary.overdueContracts) (\(rate)), просроченная сумма \(overdue)."),
                      say("Work for people today: \(counted(work, "contract", "contracts")) (see `dolg next`).",
                          "Работа на сегодня: договоров \(work) (см. `dolg next`)."),
-                     reminders.dryRun ? say("Dry run: no snapshot.", "Пробный прогон: снимок не записан.")
-                        : snapshotTaken ? say("Snapshot recorded.", "Снимок портфеля записан.")
-                        : say("Snapshot of \(now.date) already recorded.", "Снимок за \(now.date.russianDescription) уже записан.")]
+                     reminders.dryRun ? say("Dry run: no day closed.", "Пробный прогон: день не закрыт.")
+                        : dayClosed ? say("Day \(closedDay) closed: portfolio recorded.",
+                                          "День \(closedDay.russianDescription) закрыт: портфель записан.")
+                        : say("Day \(closedDay) already closed.", "День \(closedDay.russianDescription) уже закрыт.")]
         lines.append(reminders.summary(outcome, language).trimmingCharacters(in: .newlines))
         lines += alarms.lines(say)
         write(lines.joined(separator: "\n") + "\n")
         reminders.warnAboutWaiting(outcome, language)
         if alarms.raised { throw ExitCode(ExitStatus.configuration.rawValue) }
         if outcome.failed > 0 || outcome.unknown > 0 { throw ExitCode(ExitStatus.unavailable.rawValue) }
+    }
+
+    /// Records the portfolio at the end of a day, unless the day was closed before.
+    private func closeDay(_ day: CivilDate, _ ledger: LedgerDatabase, _ settings: LedgerSettings) throws -> Bool {
+        let (summary, aging) = try Analytics.portfolio(ledger, settings, asOf: day)
+        return try ledger.recordDayClose(summary, aging: aging, closing: day, audit: try global.auditContext())
     }
 }
 

@@ -32,10 +32,10 @@ extension ReportCommand {
                 columns: [Column("date"), Column("source"), Column("active"), Column("overdue"), Column("overdue_rate"),
                           Column("change"), Column("overdue_amount")] + labels.map { Column("bucket_" + $0, $0) },
                 rows: points.enumerated().map { index, point in
-                    let change = index == 0 ? nil : point.overdueRate.tenths - points[index - 1].overdueRate.tenths
-                    let changeText = change.map { ($0 >= 0 ? "+" : "-") + "\(abs($0) / 10).\(abs($0) % 10)" }
-                    return [.date(point.date), .text(point.source.rawValue), .integer(point.active), .integer(point.overdue),
-                            .percentage(point.overdueRate), .optionalText(changeText), .money(point.overdueAmount)]
+                    let change = index == 0 ? Cell.empty
+                        : .signedTenths(point.overdueRate.tenths - points[index - 1].overdueRate.tenths)
+                    return [.date(point.date), .term(point.source.rawValue), .integer(point.active), .integer(point.overdue),
+                            .percentage(point.overdueRate), change, .money(point.overdueAmount)]
                         + point.bucketCounts.map { .integer($0) }
                 })
             if output.showsCharts {

@@ -36,14 +36,14 @@ extension ReportCommand {
                 rows: [
                     [.text("overdue_rate"), .percentage(rate), .text(norms.overdueRateVerdict(rate).rawValue),
                      .text("\(metrics.portfolio.overdueContracts) of \(metrics.portfolio.activeContracts) active contracts on \(to)")],
-                    [.text("average_days_overdue"), .text("\(average / 10).\(average % 10)"),
+                    [.text("average_days_overdue"), .tenths(average),
                      .text(metrics.portfolio.overdueContracts == 0 ? "excellent" : norms.averageDaysVerdict(tenths: average).rawValue),
                      .text("over \(metrics.portfolio.overdueContracts) overdue contracts")],
                     [.text("recovery_rate"), .percentage(metrics.recoveryRate),
-                     .text(metrics.overdueInPeriod == 0 ? "" : norms.recoveryVerdict(metrics.recoveryRate).rawValue),
+                     .optionalText(metrics.overdueInPeriod == 0 ? nil : norms.recoveryVerdict(metrics.recoveryRate).rawValue),
                      .text("\(metrics.recovered) of \(metrics.overdueInPeriod) overdue between \(from) and \(to) came back")],
                     [.text("reaction_days"), reaction.map { .integer($0) } ?? .empty,
-                     .text(reaction.map { norms.reactionVerdict(days: $0).rawValue } ?? ""),
+                     .optionalText(reaction.map { norms.reactionVerdict(days: $0).rawValue }),
                      .text("median of \(metrics.reactionDays.count) new overdues; \(metrics.unanswered) still without a touch")],
                 ])
             output.print(report, settings, try global.language())

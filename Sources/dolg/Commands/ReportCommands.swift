@@ -39,20 +39,26 @@ struct ReportCommand: ParsableCommand {
             let figures = [Column("contracts"), Column("active"), Column("overdue"), Column("overdue_rate", "overdue rate"),
                            Column("closed"), Column("terminated"), Column("outstanding"), Column("overdue_amount"),
                            Column("terminated_outstanding"), Column("credit")]
-            guard let vs else {
-                output.printRecord(Report(columns: [Column("as_of")] + figures, rows: [[.date(today)] + cells(now)]),
-                                   settings, try global.language())
-                return
-            }
+            let record = Report(columns: [Column("as_of")] + figures, rows: [[.date(today)] + cells(now)])
+            guard let vs else { return output.printRecord(record, settings, try global.language()) }
             let earlier = try parseDate(vs, option: "--vs")
             let then = try summary(asOf: earlier)
-            let report = Report(
-                columns: [Column("figure"), Column("as_of_" + "then", earlier.description), Column("as_of_now", today.description),
-                          Column("change")],
-                rows: zip(figures, zip(cells(then), cells(now))).map { column, pair in
-                    [.text(column.key), pair.0, pair.1, PortfolioChange.change(pair.0, pair.1)]
-                })
-            output.print(report, settings, try global.language())
+            let changes = zip(cells(then), cells(now)).map(PortfolioChange.change)
+            // For people, a figure per row; for scripts, the same record as without --vs, with the
+            // earlier portfolio and the changes beside it (`vs`, `change`; `vs_…`, `change_…` in CSV).
+            if output.isTable {
+                let report = Report(
+                    columns: [Column("figure"), Column("as_of_then", earlier.description),
+                              Column("as_of_now", today.description), Column("change")],
+                    rows: zip(figures, zip(cells(then), zip(cells(now), changes))).map { column, values in
+                        [.term(column.key), values.0, values.1.0, values.1.1]
+                    })
+                return output.print(report, settings, try global.language())
+            }
+            output.printRecord(record, settings, try global.language(), nested: [
+                (key: "vs", report: Report(columns: [Column("as_of")] + figures, rows: [[.date(earlier)] + cells(then)])),
+                (key: "change", report: Report(columns: figures, rows: [changes])),
+            ])
         }
     }
 
@@ -94,11 +100,9 @@ struct ReportCommand: ParsableCommand {
 enum PortfolioChange {
     static func change(_ then: Cell, _ now: Cell) -> Cell {
         switch (then, now) {
-        case (.integer(let a), .integer(let b)): return .text((b >= a ? "+" : "-") + String(abs(b - a)))
+        case (.integer(let a), .integer(let b)): return .signedInteger(b - a)
         case (.money(let a), .money(let b)): return .money(b - a)
-        case (.percentage(let a), .percentage(let b)):
-            let points = b.tenths - a.tenths
-            return .text((points >= 0 ? "+" : "-") + "\(abs(points) / 10).\(abs(points) % 10)")
+        case (.percentage(let a), .percentage(let b)): return .signedTenths(b.tenths - a.tenths)
         default: return .empty
         }
     }

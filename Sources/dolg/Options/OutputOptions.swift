@@ -15,6 +15,9 @@ struct OutputOptions: ParsableArguments {
 
     private var csv: CSVRenderer { excel ? .excel : CSVRenderer() }
 
+    /// Whether people read the output (a table) rather than scripts (CSV, JSON).
+    var isTable: Bool { effectiveFormat == .table }
+
     /// Charts are for people at a terminal, in tables only.
     var showsCharts: Bool { effectiveFormat == .table && TerminalChart.isTerminal }
     private var effectiveFormat: OutputFormat { excel ? .csv : format }
@@ -60,12 +63,20 @@ struct OutputOptions: ParsableArguments {
         output.flush()
     }
 
-    /// Prints a one-record report: label/value lines for people, one object in JSON.
-    func printRecord(_ report: Report, _ settings: LedgerSettings, _ language: Language) {
+    /// Prints a one-record report: label/value lines for people, one object in JSON. `nested`
+    /// records become members of the object in JSON, and columns prefixed with their key in CSV.
+    func printRecord(_ report: Report, _ settings: LedgerSettings, _ language: Language,
+                     nested: [(key: String, report: Report)] = []) {
         switch effectiveFormat {
         case .table: write(TableRenderer(currency: settings.currency, language: language).renderRecord(report))
-        case .csv: write(csv.render(report))
-        case .json: write(JSONRenderer().renderRecord(report))
+        case .csv:
+            var flat = report
+            for member in nested {
+                flat = Report(columns: flat.columns + member.report.columns.map { Column(member.key + "_" + $0.key) },
+                              rows: [(flat.rows.first ?? []) + (member.report.rows.first ?? [])])
+            }
+            write(csv.render(flat))
+        case .json: write(JSONRenderer().renderRecord(report, objects: nested))
         }
     }
 }

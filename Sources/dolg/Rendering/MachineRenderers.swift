@@ -33,12 +33,18 @@ struct CSVRenderer {
         switch cell {
         case .text(let text), .term(let text): return quoted(neutralised(text))
         case .integer(let value): return String(value)
-        case .money(let money): return decimalComma ? money.decimalString.replacing(".", with: ",") : money.decimalString
+        case .money(let money): return decimal(money.decimalString)
         case .date(let date): return date.description
-        case .percentage(let percentage):
-            return decimalComma ? percentage.description.replacing(".", with: ",") : percentage.description
+        case .percentage(let percentage): return decimal(percentage.description)
+        case .tenths(let tenths), .signedTenths(let tenths): return decimal(Cell.decimal(tenths: tenths))
+        case .signedInteger(let value): return String(value)
         case .empty: return ""
         }
+    }
+
+    /// Every decimal with the dialect's mark.
+    private func decimal(_ text: String) -> String {
+        decimalComma ? text.replacing(".", with: ",") : text
     }
 
     func neutralised(_ text: String) -> String {
@@ -62,10 +68,16 @@ struct CSVRenderer {
 /// exact decimal strings (`"5000.00"`) so no reader turns it into a float.
 struct JSONRenderer {
     /// One object, for single-record reports such as the portfolio; `lists` adds
-    /// members that are arrays of objects (a client's contracts).
-    func renderRecord(_ report: Report, lists: [(key: String, report: Report)] = []) -> String {
+    /// members that are arrays of objects (a client's contracts), `objects` members that are
+    /// objects of one record each (the earlier portfolio of `--vs`).
+    func renderRecord(_ report: Report, lists: [(key: String, report: Report)] = [],
+                      objects: [(key: String, report: Report)] = []) -> String {
         var members = zip(report.columns, report.rows.first ?? []).map { column, cell in
             "  \(JSONRenderer.string(column.key)): \(value(cell))"
+        }
+        for member in objects {
+            let object = object(member.report.columns, member.report.rows.first ?? [], indent: "  ")
+            members.append("  \(JSONRenderer.string(member.key)): " + object.dropFirst(2))
         }
         for list in lists {
             let items = list.report.rows.map { object(list.report.columns, $0, indent: "    ") }
@@ -89,6 +101,8 @@ struct JSONRenderer {
         case .money(let money): return JSONRenderer.string(money.decimalString)
         case .date(let date): return JSONRenderer.string(date.description)
         case .percentage(let percentage): return percentage.description
+        case .tenths(let tenths), .signedTenths(let tenths): return Cell.decimal(tenths: tenths)
+        case .signedInteger(let value): return String(value)
         case .empty: return "null"
         }
     }

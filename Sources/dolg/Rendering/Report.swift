@@ -10,9 +10,21 @@ enum Cell {
     case money(Money)
     case date(CivilDate)
     case percentage(Percentage)
+    /// A number with one decimal, in tenths (average days overdue: 247 is 24.7).
+    case tenths(Int)
+    /// A change in a count: `+6` for people, the number 6 for scripts.
+    case signedInteger(Int)
+    /// A change in tenths (percentage points): `+13.1` for people, the number 13.1 for scripts.
+    case signedTenths(Int)
     case empty
 
     static func optionalText(_ value: String?) -> Cell { value.map(Cell.text) ?? .empty }
+    static func optionalTerm(_ value: String?) -> Cell { value.flatMap { $0.isEmpty ? nil : Cell.term($0) } ?? .empty }
+
+    /// Tenths as a decimal with a dot: 247 is "24.7", -5 is "-0.5".
+    static func decimal(tenths: Int) -> String {
+        (tenths < 0 ? "-" : "") + "\(abs(tenths) / 10).\(abs(tenths) % 10)"
+    }
     static func optionalDate(_ value: CivilDate?) -> Cell { value.map(Cell.date) ?? .empty }
 }
 

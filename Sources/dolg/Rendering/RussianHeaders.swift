@@ -46,5 +46,6 @@ enum RussianHeaders {
         "not yet": "ещё нет", "payment": "платёж", "reversal": "отмена", "pending": "ждёт", "sent": "отправлено",
         "failed": "ошибка", "skipped": "пропущено", "cancelled": "отменено", "replaced": "заменён",
         "manager": "менеджер", "head": "руководитель", "person": "физлицо", "business": "организация",
+        "revised": "пересмотрен", "ledger": "по реестру",
     ]
 }

@@ -65,16 +65,22 @@ struct TableRenderer {
         case .integer(let value): return String(value)
         case .money(let money): return money.formatted(currency, language)
         case .date(let date): return language == .russian ? date.russianDescription : date.description
-        case .percentage(let percentage):
-            let text = percentage.description
-            return (language == .russian ? text.replacing(".", with: ",") : text) + "%"
+        case .percentage(let percentage): return localised(percentage.description) + "%"
+        case .tenths(let tenths): return localised(Cell.decimal(tenths: tenths))
+        case .signedInteger(let value): return (value >= 0 ? "+" : "") + String(value)
+        case .signedTenths(let tenths): return (tenths >= 0 ? "+" : "") + localised(Cell.decimal(tenths: tenths))
         case .empty: return ""
         }
     }
 
+    /// A decimal with the reader's mark: a comma for Russian readers.
+    private func localised(_ decimal: String) -> String {
+        language == .russian ? decimal.replacing(".", with: ",") : decimal
+    }
+
     private func isNumeric(_ cell: Cell) -> Bool {
         switch cell {
-        case .integer, .money, .percentage: return true
+        case .integer, .money, .percentage, .tenths, .signedInteger, .signedTenths: return true
         case .text, .term, .date, .empty: return false
         }
     }
