@@ -94,15 +94,15 @@ struct DolgBench: ParsableCommand {
                 let terms = synthetic.terms
                 let manager = index % 5 + 1
                 try client.execute(arguments: [id, synthetic.clientName, synthetic.phone, manager, today.description])
-                try contract.execute(arguments: [id, synthetic.number, id, terms.totalAmount.minorUnits,
-                                                 terms.downPayment.minorUnits, terms.installmentCount, terms.period.rawValue,
+                try contract.execute(arguments: [id, synthetic.number, id, Int64(terms.totalAmount.minorUnits),
+                                                 Int64(terms.downPayment.minorUnits), terms.installmentCount, terms.period.rawValue,
                                                  terms.startDate.description, terms.firstDueDate.description,
                                                  today.description])
                 for item in synthetic.installments {
-                    try installment.execute(arguments: [id, item.seq, item.dueDate.description, item.principal.minorUnits])
+                    try installment.execute(arguments: [id, item.seq, item.dueDate.description, Int64(item.principal.minorUnits)])
                 }
                 for item in synthetic.payments {
-                    try payment.execute(arguments: [id, item.date.description, item.amount.minorUnits, audit.timestamp])
+                    try payment.execute(arguments: [id, item.date.description, Int64(item.amount.minorUnits), audit.timestamp])
                 }
                 for item in synthetic.touches {
                     try touch.execute(arguments: [id, item.at.description, item.outcome.rawValue, manager, audit.timestamp])

@@ -9,7 +9,7 @@ struct MoneyTests {
         (",5", 50), ("  42 ", 4_200), ("-12.5", -1_250), ("1 000 000", 100_000_000),
     ] as [(String, Int64)])
     func parses(text: String, minorUnits: Int64) throws {
-        #expect(try MoneyParser.parse(text) == Money(minorUnits: minorUnits))
+        #expect(try MoneyParser.parse(text) == Money(stored: minorUnits))
     }
 
     @Test("rejects what it cannot read exactly", arguments: [
@@ -42,7 +42,7 @@ struct MoneyTests {
 
     @Test("round-trips through its decimal string", arguments: [0, 1, 99, 100, 123_456_789, -5, -100_001] as [Int64])
     func roundTrip(minorUnits: Int64) throws {
-        let amount = Money(minorUnits: minorUnits)
+        let amount = Money(stored: minorUnits)
         #expect(try MoneyParser.parse(amount.decimalString) == amount)
     }
 }

@@ -20,9 +20,9 @@ struct PropertyTests {
     let start = CivilDate(year: 2025, month: 1, day: 31)!
 
     func randomSchedule(_ random: inout SeededGenerator) throws -> (ScheduleTerms, [Installment]) {
-        let total = Money(minorUnits: Int64.random(in: 100...100_000_000, using: &random))
+        let total = Money(stored: Int64.random(in: 100...100_000_000, using: &random))
         let down = Bool.random(using: &random)
-            ? Money(minorUnits: Int64.random(in: 0..<total.minorUnits, using: &random)) : .zero
+            ? Money(stored: Int64.random(in: 0..<Int64(total.minorUnits), using: &random)) : .zero
         let terms = ScheduleTerms(
             totalAmount: total, downPayment: down, installmentCount: Int.random(in: 1...60, using: &random),
             period: Period.allCases.randomElement(using: &random)!, startDate: start,
@@ -43,7 +43,7 @@ struct PropertyTests {
     func allocationConserves(seed: UInt64) throws {
         var random = SeededGenerator(state: seed)
         let (terms, installments) = try randomSchedule(&random)
-        let netPaid = Money(minorUnits: Int64.random(in: -10_000...(terms.totalAmount.minorUnits * 3 / 2),
+        let netPaid = Money(stored: Int64.random(in: -10_000...Int64(terms.totalAmount.minorUnits * 3 / 2),
                                                      using: &random))
         let allocation = Allocation(installments: installments, netPaid: netPaid)
         #expect(allocation.covered + allocation.credit == max(netPaid, .zero), "seed \(seed)")
@@ -63,7 +63,7 @@ struct PropertyTests {
         var entries: [LedgerEntry] = []
         for _ in 0..<Int.random(in: 0...20, using: &random) {
             let date = start.adding(days: Int.random(in: 0...720, using: &random))
-            let amount = Money(minorUnits: Int64.random(in: 1...5_000_000, using: &random))
+            let amount = Money(stored: Int64.random(in: 1...5_000_000, using: &random))
             entries.append(Bool.random(using: &random) ? .payment(amount, on: date) : .reversal(of: amount, on: date))
         }
         let early = entries.filter { $0.date <= asOf }

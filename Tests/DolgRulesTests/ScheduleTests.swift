@@ -48,7 +48,7 @@ struct ScheduleTests {
         let schedule = try ScheduleBuilder.installments(for: terms)
         #expect(ScheduleBuilder.annuityPayment(rub(100_000), count: 12, annualRate: terms.annualRate, period: .month)
                 == rub(8_884, 88))
-        let expected: [(Int64, Int64)] = [
+        let expected: [(Int128, Int128)] = [
             (7_884_88, 1_000_00), (7_963_73, 921_15), (8_043_37, 841_51), (8_123_80, 761_08),
             (8_205_04, 679_84), (8_287_09, 597_79), (8_369_96, 514_92), (8_453_66, 431_22),
             (8_538_20, 346_68), (8_623_58, 261_30), (8_709_81, 175_07), (8_796_88, 87_97),

@@ -103,6 +103,12 @@ struct BadInputTests {
         BadInput("--now: hour 25", ["next", "--now", "2026-11-20T25:00"], data),
         BadInput("--now: sign in the clock", ["next", "--now", "2026-11-20T+9:00"], data),
         BadInput("DOLG_NOW: date only", ["next"], environment: ["DOLG_NOW": "2026-11-20"], data),
+        BadInput("schedule: interest past the limit of a contract",
+                 ["contract", "add", "--number", "BIG", "--client", "1", "--amount", "9999999999999", "--installments", "600",
+                  "--rate", "1000", "--first-due", "2026-12-01", "--start", "2026-11-01"], data),
+        BadInput("penalty: 1000 % a day", ["contract", "add", "--number", "PEN", "--client", "1", "--amount", "1000",
+                                           "--installments", "1", "--first-due", "2026-12-01", "--penalty", "1000"], data),
+        BadInput("pay: past what one contract may receive", ["pay", "Д-004", "9999999999999.99"], data),
     ]
 
     static let commands: [BadInput] = [

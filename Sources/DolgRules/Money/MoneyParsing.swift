@@ -51,7 +51,7 @@ public enum MoneyParser {
         for (index, digit) in paddedFraction.enumerated() {
             minor += Int64(digit.wholeNumberValue!) * (index == 0 ? 10 : 1)
         }
-        let amount = Money(minorUnits: negative ? -minor : minor)
+        let amount = Money(stored: negative ? -minor : minor)
         guard amount.minorUnits.magnitude <= Money.maximum.minorUnits.magnitude else { throw .tooLarge }
         return amount
     }

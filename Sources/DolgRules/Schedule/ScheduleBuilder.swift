@@ -25,13 +25,20 @@ public enum ScheduleBuilder {
             schedule.append(Installment(seq: index + 1, dueDate: dueDates[index],
                                         principal: part.principal, interest: part.interest))
         }
+        // Interest can multiply a large amount: the whole schedule must stay within one amount's limit.
+        let total = schedule.map(\.amount).sum()
+        guard total <= Money.maximum else {
+            throw DolgError(.invalidSchedule,
+                            "the schedule would total \(total) with interest, more than the ledger's limit of \(Money.maximum) a contract",
+                            remedy: "check --amount, --rate and --installments")
+        }
         return schedule
     }
 
     /// `amount` split into `count` equal parts in minor units; the last part takes the remainder.
     public static func equalSplit(_ amount: Money, into count: Int) -> [Money] {
-        let base = amount.minorUnits / Int64(count)
-        let remainder = amount.minorUnits - base * Int64(count)
+        let base = amount.minorUnits / Int128(count)
+        let remainder = amount.minorUnits - base * Int128(count)
         return (0..<count).map { Money(minorUnits: base + ($0 == count - 1 ? remainder : 0)) }
     }
 
@@ -47,7 +54,7 @@ public enum ScheduleBuilder {
         let grown = (scale + rate).power(count)
         let numerator = BigUInt(principal.minorUnits) * rate * grown
         let denominator = scale * (grown - scale.power(count))
-        return Money(minorUnits: Int64(roundedHalfUp(numerator, denominator)))
+        return Money(minorUnits: Int128(roundedHalfUp(numerator, denominator)))
     }
 
     /// `numerator / denominator` rounded half up, for non-negative big integers.
@@ -57,9 +64,10 @@ public enum ScheduleBuilder {
 
     /// One period's interest on a balance, exactly `balance × R / D`, rounded half up.
     static func periodInterest(on balance: Money, annualRate: InterestRate, period: Period) -> Money {
-        let numerator = Int128(balance.minorUnits) * Int128(annualRate.tenThousandthsOfPercent)
+        let numerator: Int128 = balance.minorUnits * Int128(annualRate.tenThousandthsOfPercent)
         let denominator = Int128(periodRateDenominator(period))
-        return Money(minorUnits: Int64((numerator * 2 + denominator) / (denominator * 2)))
+        let doubled: Int128 = numerator * 2 + denominator
+        return Money(minorUnits: doubled / (denominator * 2))
     }
 
     /// D, the denominator of the periodic rate: percent (100) × ten-thousandths (10^4) × periods a year.
@@ -96,7 +104,7 @@ public enum ScheduleBuilder {
         }
         try validateCount(terms.installmentCount)
         // Equal parts of less than a kopeck would leave installments of nothing to pay.
-        guard terms.financedAmount.minorUnits >= Int64(terms.installmentCount) else {
+        guard terms.financedAmount.minorUnits >= Int128(terms.installmentCount) else {
             throw DolgError(.invalidSchedule,
                             "\(terms.financedAmount) split into \(terms.installmentCount) installments leaves some of 0",
                             remedy: "give fewer installments or a larger amount")

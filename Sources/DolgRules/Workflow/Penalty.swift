@@ -4,6 +4,19 @@
 /// payments dated that day count) bears `rate` percent. The sum is exact until it is rounded
 /// once, half up, to kopecks. It is shown (in the claim letter), never added to the debt.
 public enum Penalty {
+    /// The highest contractual penalty the ledger accepts: 10 % a day (contracts commonly set
+    /// 0.1 %, and a consumer's is capped at 0.1 % by law).
+    public static let maximumDailyRate = InterestRate(tenThousandthsOfPercent: 10 * InterestRate.scale)
+
+    /// The rate, or an error naming the limit.
+    public static func checked(_ rate: InterestRate) throws(DolgError) -> InterestRate {
+        guard rate <= maximumDailyRate else {
+            throw DolgError(.invalidRate, "a penalty of \(rate) % a day is more than the ledger's limit of \(maximumDailyRate) %",
+                            remedy: "give the contract's penalty in percent a day, e.g. 0.1")
+        }
+        return rate
+    }
+
     public static func amount(installments: [Installment], entries: [LedgerEntry], dailyRate: InterestRate,
                               asOf: CivilDate) -> Money {
         amount(schedule: ContractSchedule(original: installments), entries: entries, dailyRate: dailyRate, asOf: asOf)
@@ -25,10 +38,10 @@ public enum Penalty {
             let end = index + 1 < days.count ? days[index + 1] : asOf.adding(days: 1)
             let overdue = ContractPosition(installments: schedule.inForce(on: start), netPaid: entries.netPaid(asOf: start),
                                            terminatedOn: nil, asOf: start).overdueAmount
-            total += Int128(overdue.minorUnits) * Int128(end.days(since: start))
+            total += overdue.minorUnits * Int128(end.days(since: start))
         }
         let scale = Int128(InterestRate.scale) * 100
         let numerator = total * Int128(dailyRate.tenThousandthsOfPercent)
-        return Money(minorUnits: Int64((numerator + scale / 2) / scale))
+        return Money(minorUnits: (numerator + scale / 2) / scale)
     }
 }

@@ -51,7 +51,7 @@ extension LedgerDatabase {
                 var unmatchedReason: String?
                 if case .unmatched(let reason) = outcome { unmatchedReason = reason }
                 try insertReceipt.execute(arguments: [
-                    payment.naturalKey, payment.documentNumber, payment.date.description, payment.amount.minorUnits,
+                    payment.naturalKey, payment.documentNumber, payment.date.description, try payment.amount.storedMinorUnits,
                     payment.payerName, payment.payerINN, payment.payerAccount, payment.payerBIC, payment.purpose,
                     unmatchedReason, sourceFile, audit.timestamp])
                 switch outcome {
@@ -108,11 +108,12 @@ extension LedgerDatabase {
 
     private func insertBankPayment(_ db: Database, receiptID: Int64, contractID: Int64, _ payment: IncomingPayment,
                                    audit: AuditContext) throws {
+        try Self.checkPaidInLimit(contractID: contractID, adding: payment.amount, db)
         // Cached: an import runs it once per document.
         try db.cachedStatement(sql: """
             INSERT INTO payments (contract_id, kind, date, amount, method, natural_key, receipt_id, recorded_at)
             VALUES (?, 'payment', ?, ?, 'bank', ?, ?, ?)
-            """).execute(arguments: [contractID, payment.date.description, payment.amount.minorUnits,
+            """).execute(arguments: [contractID, payment.date.description, try payment.amount.storedMinorUnits,
                                      payment.naturalKey, receiptID, audit.timestamp])
     }
 

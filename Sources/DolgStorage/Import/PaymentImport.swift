@@ -59,7 +59,7 @@ extension LedgerDatabase {
                 var naturalKey: String?
                 if let reference = row.reference {
                     if let existing = try Row.fetchOne(byReference, arguments: [reference]) {
-                        let same = existing["contract_id"] == contract.id && existing["amount"] == row.amount.minorUnits
+                        let same = try existing["contract_id"] == contract.id && existing["amount"] == row.amount.storedMinorUnits
                             && existing["date"] == row.date.description
                         if same { summary.alreadyThere += 1 } else {
                             summary.add([ImportRowError(line: row.line, column: "reference", value: reference,
@@ -71,7 +71,7 @@ extension LedgerDatabase {
                     let identity = "\(row.contractNumber)|\(row.date)|\(row.amount.decimalString)"
                     naturalKey = "export|\(identity)|\(occurrence)"
                     let held = try Int.fetchOne(identical, arguments: [contract.id, row.date.description,
-                                                                       row.amount.minorUnits]) ?? 0
+                                                                       try row.amount.storedMinorUnits]) ?? 0
                     let keyed = try Bool.fetchOne(byNaturalKey, arguments: [naturalKey]) == true
                     if held >= occurrence || keyed {
                         summary.alreadyThere += 1
@@ -86,7 +86,8 @@ extension LedgerDatabase {
                         continue
                     }
                 }
-                try insert.execute(arguments: [contract.id, row.date.description, row.amount.minorUnits, row.method,
+                try Self.checkPaidInLimit(contractID: contract.id, adding: row.amount, db)
+                try insert.execute(arguments: [contract.id, row.date.description, try row.amount.storedMinorUnits, row.method,
                                                row.reference, naturalKey, audit.timestamp])
                 summary.count("payments")
             }

@@ -47,8 +47,8 @@ extension LedgerDatabase {
             SELECT contract_id, seq, due_date, principal, interest FROM installments ORDER BY contract_id, seq
             """)
         return ContractOrderedRows(cursor) { row in
-            Installment(seq: row[1], dueDate: try storedDate(row[2]), principal: Money(minorUnits: row[3]),
-                        interest: Money(minorUnits: row[4]))
+            Installment(seq: row[1], dueDate: try storedDate(row[2]), principal: Money(stored: row[3]),
+                        interest: Money(stored: row[4]))
         }
     }
 }

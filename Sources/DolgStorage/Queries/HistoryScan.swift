@@ -48,7 +48,7 @@ extension LedgerDatabase {
                 SELECT contract_id, kind, date, amount FROM payments WHERE date <= ? ORDER BY contract_id, date, id
                 """, arguments: [asOf.description])) { row in
                 LedgerEntry(kind: LedgerEntry.Kind(rawValue: row[1]) ?? .payment, date: try storedDate(row[2]),
-                            signedAmount: Money(minorUnits: row[3]))
+                            signedAmount: Money(stored: row[3]))
             }
             var touchRows = try touchesByContract(db, asOf: asOf)
             while let row = try contracts.next() {

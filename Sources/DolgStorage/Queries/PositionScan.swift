@@ -95,7 +95,7 @@ extension LedgerDatabase {
             let position = ContractPosition(
                 installments: restructured[contractID].map { ContractSchedule(original: schedule, revisions: $0).inForce(on: asOf) }
                     ?? schedule,
-                netPaid: Money(minorUnits: row[7]),
+                netPaid: Money(stored: row[7]),
                 terminatedOn: try terminatedOn.map(storedDate), asOf: asOf, buckets: buckets)
             try body(ContractPositionRow(
                 contractID: contractID, number: row[1], clientID: row[2], clientName: row[3],

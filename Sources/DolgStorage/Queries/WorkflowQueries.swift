@@ -168,8 +168,8 @@ extension Row {
         var promise: Promise?
         let promiseDate: String? = self[7]
         if let promiseDate, let amount: Int64 = self[8] {
-            promise = Promise(madeOn: at.date, dueDate: try storedDate(promiseDate), amount: Money(minorUnits: amount),
-                              paidSince: Money(minorUnits: self[12] ?? 0))
+            promise = Promise(madeOn: at.date, dueDate: try storedDate(promiseDate), amount: Money(stored: amount),
+                              paidSince: Money(stored: self[12] ?? 0))
         }
         let anchor: String? = self[6]
         let callbackAt: String? = self[9]

@@ -23,7 +23,7 @@ extension Row {
     }
 
     func money(_ column: String) -> Money {
-        Money(minorUnits: self[column])
+        Money(stored: self[column])
     }
 
     func installment() throws -> Installment {

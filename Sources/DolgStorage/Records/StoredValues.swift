@@ -96,3 +96,18 @@ public struct AuditContext: Sendable {
         self.today = today
     }
 }
+
+extension Money {
+    /// The amount as the ledger stores it (a 64-bit integer of minor units). Every accepted
+    /// entry fits; a sum that does not (a portfolio figure past 9.2 × 10^16 rubles) is refused here
+    /// rather than stored wrong.
+    var storedMinorUnits: Int64 {
+        get throws {
+            guard let stored else {
+                throw DolgError(.invalidAmount, "\(self) is past the largest amount the ledger can store",
+                                remedy: "amounts are limited to \(Money.maximum) each; see docs/formats.md")
+            }
+            return stored
+        }
+    }
+}

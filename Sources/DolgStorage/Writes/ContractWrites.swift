@@ -35,8 +35,8 @@ extension LedgerDatabase {
             INSERT INTO contracts (number, client_id, manager_id, amount, down_payment, installment_count,
                 period, start_date, first_due, rate, custom_schedule, segment, penalty_rate, created_on)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [number, clientID, managerID, terms.totalAmount.minorUnits,
-                             terms.downPayment.minorUnits, terms.installmentCount, terms.period.rawValue,
+            """).execute(arguments: [number, clientID, managerID, try terms.totalAmount.storedMinorUnits,
+                             try terms.downPayment.storedMinorUnits, terms.installmentCount, terms.period.rawValue,
                              terms.startDate.description, terms.firstDueDate.description,
                              terms.annualRate.tenThousandthsOfPercent, customSchedule, segment,
                              dailyPenaltyRate.tenThousandthsOfPercent, audit.today.description])
@@ -53,7 +53,7 @@ extension LedgerDatabase {
             """)
         for installment in installments {
             try insert.execute(arguments: [id, installment.seq, installment.dueDate.description,
-                                           installment.principal.minorUnits, installment.interest.minorUnits])
+                                           try installment.principal.storedMinorUnits, try installment.interest.storedMinorUnits])
         }
     }
 

@@ -36,10 +36,11 @@ extension LedgerDatabase {
                                 "--date \(date) is before contract \(contractNumber) started on \(contract.terms.startDate)",
                                 remedy: "check the payment date")
             }
+            try Self.checkPaidInLimit(contractID: contract.id, adding: amount, db)
             try db.execute(sql: """
                 INSERT INTO payments (contract_id, kind, date, amount, method, reference, recorded_at)
                 VALUES (?, 'payment', ?, ?, ?, ?, ?)
-                """, arguments: [contract.id, date.description, amount.minorUnits, method, reference, audit.timestamp])
+                """, arguments: [contract.id, date.description, try amount.storedMinorUnits, method, reference, audit.timestamp])
             return .written(.recorded(id: db.lastInsertedRowID))
         }
     }

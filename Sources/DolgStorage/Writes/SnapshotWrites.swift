@@ -17,8 +17,8 @@ extension LedgerDatabase {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
                 """, arguments: [day.description, summary.totalContracts, summary.activeContracts,
                                  summary.overdueContracts, summary.closedContracts, summary.terminatedContracts,
-                                 summary.outstanding.minorUnits, summary.overdueAmount.minorUnits,
-                                 summary.terminatedOutstanding.minorUnits, buckets, audit.timestamp])
+                                 try summary.outstanding.storedMinorUnits, try summary.overdueAmount.storedMinorUnits,
+                                 try summary.terminatedOutstanding.storedMinorUnits, buckets, audit.timestamp])
             return db.changesCount > 0 ? .written(true) : .unchanged(false)
         }
     }

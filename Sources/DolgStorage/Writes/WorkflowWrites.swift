@@ -54,7 +54,7 @@ extension LedgerDatabase {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [contract.id, input.at.description, input.channel.rawValue, input.outcome.rawValue, step,
                                  step == nil ? nil : position.oldestOverdueDueDate?.description,
-                                 input.promiseDate?.description, input.promiseAmount?.minorUnits,
+                                 input.promiseDate?.description, try input.promiseAmount?.storedMinorUnits,
                                  input.callbackAt?.description, input.note, managerID, audit.timestamp])
             return step
         }

@@ -66,7 +66,9 @@ struct ContractCommand: ParsableCommand {
                                                            downPayment: downPayment,
                                                            financedAmount: terms.financedAmount)
             }
-            let penaltyRate = try penalty.map { text throws(DolgError) in try parseRate(text, option: "--penalty") } ?? .zero
+            let penaltyRate = try penalty.map { text throws(DolgError) in
+                try Penalty.checked(parseRate(text, option: "--penalty"))
+            } ?? .zero
             let (ledger, settings) = try global.openLedger()
             try ledger.addContract(number: number, clientID: client, managerName: manager, terms: terms,
                                    installments: schedule, customSchedule: customLines != nil,

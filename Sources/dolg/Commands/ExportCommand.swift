@@ -6,15 +6,15 @@ import DolgStorage
 /// read (by contract, date and id): the first is 1.
 struct PaymentOccurrences {
     private var day: (contract: String, date: CivilDate)?
-    private var seen: [Int64: Int] = [:]
+    private var seen: [Money: Int] = [:]
 
     mutating func next(_ payment: StoredPayment) -> Int {
         if day?.contract != payment.contractNumber || day?.date != payment.entry.date {
             day = (payment.contractNumber, payment.entry.date)
             seen = [:]
         }
-        seen[payment.entry.signedAmount.minorUnits, default: 0] += 1
-        return seen[payment.entry.signedAmount.minorUnits]!
+        seen[payment.entry.signedAmount, default: 0] += 1
+        return seen[payment.entry.signedAmount]!
     }
 }
 

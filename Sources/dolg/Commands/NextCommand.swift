@@ -73,7 +73,7 @@ struct NextCommand: ParsableCommand {
 /// The order of the work list: what can be done now before what the contact policy postpones;
 /// then the riskiest first: broken promises, deeper buckets, larger amounts, more days late.
 enum WorkOrder {
-    typealias Key = (Int, Int, Int, Int64, Int, String)
+    typealias Key = (Int, Int, Int, Int128, Int, String)
 
     static func key(_ work: ContractWorkRow, postponed: Bool) -> Key {
         let position = work.row.position

@@ -7,9 +7,9 @@ enum TerminalChart {
     static var colourAllowed: Bool { isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
 
     /// A bar of up to `width` blocks for `value` out of `largest`, with eighths for the last block.
-    static func bar(_ value: Int64, of largest: Int64, width: Int = 24, red: Bool = false) -> String {
+    static func bar(_ value: Int128, of largest: Int128, width: Int = 24, red: Bool = false) -> String {
         guard largest > 0, value > 0 else { return "" }
-        let eighths = Int((Int128(value) * Int128(width * 8) + Int128(largest) - 1) / Int128(largest))
+        let eighths = Int((value * Int128(width * 8) + largest - 1) / largest)
         let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
         let bar = String(repeating: "█", count: eighths / 8) + partial[eighths % 8]
         return red && colourAllowed ? "\u{1B}[31m" + bar + "\u{1B}[0m" : bar
