@@ -301,7 +301,7 @@ q pay 2026-043 5850.00 --date 2026-07-13 --method bank --ref BANK-2026-043-2026-
 q pay 2026-043 5850.00 --date 2026-08-14 --method bank --ref BANK-2026-043-2026-08-14
 q pay 2026-043 5850.00 --date 2026-09-15 --method card
 q contract add --number 2026-044 --client 4 --amount 160000 --installments 1 --period month --first-due 2026-12-07 --start 2026-11-20
-q contract terminate 2026-044 --reason 'Товар возвращён, договор расторгнут' --date 2026-11-10
+q contract terminate 2026-044 --reason 'Товар возвращён, договор расторгнут' --date 2026-11-20
 q contract add --number 2026-045 --client 5 --amount 40500 --installments 6 --period month --first-due 2026-09-19 --start 2026-09-02
 q pay 2026-045 6750.00 --date 2026-09-18 --method bank --ref BANK-2026-045-2026-09-18
 q pay 2026-045 6750.00 --date 2026-10-19 --method cash

@@ -103,3 +103,81 @@ extension ExportRoundTripTests {
         #expect(doctor.stdout.contains("contract 123: 2 payments of 900000 kopecks on 2026-06-15 from"), "\(doctor.stdout)")
     }
 }
+
+extension ExportRoundTripTests {
+    /// The demo ledger plus a business client with every field, notes, a penalty, a custom schedule
+    /// and a termination: exported (clients, contracts, schedule, payments) in one dialect and
+    /// imported into an empty ledger, every read gives the same output. Payment ids are the one
+    /// difference allowed: they are local to a ledger (a reversed payment is not exported).
+    @Test("the whole demo ledger survives export and import: every read gives the same output", arguments: [false, true])
+    func wholeLedger(excel: Bool) throws {
+        let source = try Sandbox()
+        let load = Process()
+        load.executableURL = URL(fileURLWithPath: "/bin/sh")
+        load.arguments = [GoldenTests.fixturesDirectory.appendingPathComponent("demo/load.sh").path]
+        load.environment = source.environment.merging(["DOLG": Sandbox.binary.path]) { $1 }
+        load.standardOutput = FileHandle.nullDevice
+        try load.run()
+        load.waitUntilExit()
+        #expect(load.terminationStatus == 0, "the demo loads")
+        let scheduleFile = source.directory.appendingPathComponent("custom.csv")
+        try "due_date,amount\n2026-10-15,300\n2026-12-15,700.50\n".write(to: scheduleFile, atomically: true, encoding: .utf8)
+        for arguments in [["client", "add", "ООО \"Ромашка\"; =SUM(A1)", "--phone", "+7 843 200-00-01", "--business",
+                           "--email", "buh@romashka.ru", "--inn", "1655000001", "--passport", "9205 123456",
+                           "--address", "Казань, ул. Баумана, 1", "--time-offset", "-1", "--manager", "Пётр Волков",
+                           "--note", "Работают по договору поставки"],
+                          ["client", "note", "41", "Обещали оплату после 20-го;\nбухгалтер — Алсу"],
+                          ["contract", "add", "--number", "007", "--client", "41", "--amount", "1000.50",
+                           "--schedule-file", scheduleFile.path, "--start", "2026-10-01", "--penalty", "0.1"],
+                          ["contract", "add", "--number", "008", "--client", "41", "--amount", "5000", "--installments", "5",
+                           "--first-due", "2026-08-01", "--start", "2026-07-01", "--rate", "19.9"]] {
+            let result = try source.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        let dialect = excel ? ["--excel"] : []
+        let target = try Sandbox()
+        #expect(try target.run(["init", "--currency", "RUB"]).status == 0)
+        for (kind, extra) in [("clients", ["--reveal"]), ("contracts", ["--reveal"]), ("schedule", []), ("payments", [])] {
+            let exported = try source.run(["export", kind] + extra + dialect)
+            #expect(exported.status == 0, "\(kind): \(exported.stderr)")
+            try exported.stdout.write(to: target.directory.appendingPathComponent("\(kind).csv"), atomically: true, encoding: .utf8)
+        }
+        func file(_ kind: String) -> String { target.directory.appendingPathComponent("\(kind).csv").path }
+        for arguments in [["import", "clients", file("clients")],
+                          ["import", "contracts", file("contracts"), "--schedule", file("schedule")],
+                          ["import", "payments", file("payments")]] {
+            let result = try target.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+
+        var reads: [[String]] = [
+            ["client", "list", "--reveal", "--format", "csv"], ["contract", "list", "--format", "csv"],
+            ["overdue", "--format", "csv"], ["report", "portfolio", "--format", "json"],
+            ["report", "aging", "--format", "csv"], ["report", "dynamics", "--from", "2026-06-01", "--format", "csv"],
+            ["report", "metrics", "--format", "json"], ["report", "forecast", "--format", "csv"],
+            ["report", "limitation", "--within", "2000", "--format", "csv"], ["report", "managers", "--format", "csv"],
+            ["report", "rolls", "--format", "csv"], ["letter", "007"],
+            ["export", "clients", "--reveal"], ["export", "contracts", "--reveal"], ["export", "schedule"],
+            ["export", "payments"],
+        ]
+        reads += (1...41).map { ["client", "show", "\($0)", "--reveal", "--format", "json"] }
+        let numbers = try source.run(["contract", "list", "--format", "csv"]).stdout
+            .split(separator: "\r\n").dropFirst().map { String($0.split(separator: ",")[0]) }
+        #expect(numbers.count == 62)
+        reads += numbers.map { ["schedule", $0, "--format", "csv"] }
+        reads += numbers.map { ["contract", "show", $0, "--format", "json"] }
+        for command in reads {
+            let expected = try source.run(command)
+            let actual = try target.run(command)
+            #expect(expected.status == 0, "\(command): \(expected.stderr)")
+            #expect(Self.withoutPaymentIDs(actual.stdout) == Self.withoutPaymentIDs(expected.stdout), "\(command)")
+        }
+    }
+
+    /// A contract card's JSON without the ids of its payments (`"id": 17,` inside `payments`).
+    static func withoutPaymentIDs(_ json: String) -> String {
+        json.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("      \"id\": ") && !$0.hasPrefix("      \"reverses\": ") }
+            .joined(separator: "\n")
+    }
+}

@@ -53,7 +53,8 @@ public struct PaymentImportRow: Hashable, Sendable {
 /// installments come from a schedule file (`contract,due_date,amount`) given with the import.
 public struct ContractImportRow: Hashable, Sendable {
     public static let columns = ["number", "client", "phone", "email", "manager", "segment", "start_date", "amount",
-                                 "down_payment", "installments", "period", "first_due", "rate", "inn"]
+                                 "down_payment", "installments", "period", "first_due", "rate", "inn", "penalty",
+                                 "terminated_on", "termination_reason"]
     public static let requiredColumns = ["number", "client", "phone", "amount"]
 
     /// How the installments are made.
@@ -70,7 +71,21 @@ public struct ContractImportRow: Hashable, Sendable {
     public let inn: String?
     public let managerName: String?
     public let segment: String?
+    /// The contractual penalty, percent a day (`penalty`; none when empty).
+    public let dailyPenaltyRate: InterestRate
+    /// When and why the contract was ended early, if it was.
+    public struct Termination: Hashable, Sendable {
+        public let date: CivilDate
+        public let reason: String
+    }
+    public let termination: Termination?
     public let plan: Plan
+
+    /// Whether the installments come from a schedule file.
+    public var isCustom: Bool {
+        if case .custom = plan { return true }
+        return false
+    }
 
     /// Reads a row; dates of the row that depend on each other (start, first due) are checked too.
     public static func read(_ row: inout RowReader, today: CivilDate) -> ContractImportRow? {
@@ -84,6 +99,16 @@ public struct ContractImportRow: Hashable, Sendable {
         let inn = row.optionalText("inn")
         if let inn, !(inn.count == 10 || inn.count == 12) || !inn.allSatisfy(\.isNumber) {
             row.fail("inn", inn, "an INN has 10 or 12 digits")
+        }
+        var penalty = InterestRate.zero
+        if let penaltyText = row.optionalText("penalty") {
+            do { penalty = try Penalty.checked(InterestRate.parse(penaltyText)) } catch {
+                row.fail("penalty", penaltyText, "not a penalty from 0 to \(Penalty.maximumDailyRate) % a day")
+            }
+        }
+        let terminatedOn = row.date("terminated_on", optional: true)
+        if let terminatedOn, let start, terminatedOn < start {
+            row.fail("terminated_on", terminatedOn.description, "before the contract's start \(start)")
         }
         var plan: Plan?
         if periodText == "custom" {
@@ -114,7 +139,9 @@ public struct ContractImportRow: Hashable, Sendable {
         guard row.errors.isEmpty, let phone, let plan else { return nil }
         return ContractImportRow(line: row.line, number: number, clientName: client, phone: phone,
                                  email: row.optionalText("email"), inn: inn, managerName: row.optionalText("manager"),
-                                 segment: row.optionalText("segment"), plan: plan)
+                                 segment: row.optionalText("segment"), dailyPenaltyRate: penalty,
+                                 termination: terminatedOn.map { Termination(date: $0, reason: row.optionalText("termination_reason") ?? "") },
+                                 plan: plan)
     }
 
     /// The contract's terms and installments; a custom plan takes its lines from the schedule file.

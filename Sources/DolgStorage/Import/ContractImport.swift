@@ -40,6 +40,15 @@ extension LedgerDatabase {
                                                 problem: error.problem)])
                     continue
                 }
+                // The schedule file may list generated installments too (`export schedule` lists every
+                // contract's): they must be the ones the terms give.
+                if !row.isCustom, let lines = customLines[row.number],
+                   lines.map({ [$0.dueDate.description, $0.amount.decimalString] })
+                    != plan.installments.filter({ $0.seq > 0 }).map({ [$0.dueDate.description, $0.amount.decimalString] }) {
+                    summary.add([ImportRowError(line: row.line, column: "period", value: row.number,
+                                                problem: "the schedule file's installments differ from those its terms give")])
+                    continue
+                }
                 let byNumber = try db.cachedStatement(sql: "\(Self.contractSelect) WHERE contracts.number = ?")
                 if let existing = try Row.fetchOne(byNumber, arguments: [row.number]) {
                     let contract = try existing.contract()
@@ -60,9 +69,16 @@ extension LedgerDatabase {
                     clients[row.phone.e164] = try findOrCreateClient(row, managerID: managerID, db, audit, &summary)
                 }
                 let clientID = clients[row.phone.e164]!
-                _ = try insertContract(db, number: row.number, clientID: clientID, managerID: managerID,
+                let contractID = try insertContract(db, number: row.number, clientID: clientID, managerID: managerID,
                                        terms: plan.terms, segment: row.segment, installments: plan.installments,
-                                       customSchedule: customLines[row.number] != nil, audit: audit)
+                                       customSchedule: row.isCustom,
+                                       dailyPenaltyRate: row.dailyPenaltyRate, audit: audit)
+                if let termination = row.termination {
+                    try db.cachedStatement(sql: """
+                        INSERT INTO terminations (contract_id, date, reason, recorded_at) VALUES (?, ?, ?, ?)
+                        """).execute(arguments: [contractID, termination.date.description, termination.reason,
+                                                 audit.timestamp])
+                }
                 summary.count("contracts")
             }
             for (number, lines) in customLines where !scheduled.contains(number) {
@@ -92,7 +108,7 @@ extension LedgerDatabase {
         return lines
     }
 
-    private func findOrCreateManager(_ name: String, _ db: Database, _ summary: inout ImportSummary) throws -> Int64 {
+    func findOrCreateManager(_ name: String, _ db: Database, _ summary: inout ImportSummary) throws -> Int64 {
         if let id = try Int64.fetchOne(db, sql: "SELECT id FROM managers WHERE name = ?", arguments: [name]) { return id }
         try db.execute(sql: "INSERT INTO managers (name, role) VALUES (?, 'manager')", arguments: [name])
         summary.count("managers")

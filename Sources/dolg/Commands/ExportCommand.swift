@@ -64,7 +64,9 @@ struct ExportCommand: ParsableCommand {
                          .optionalText(contract.segment), .date(terms.startDate), .money(terms.totalAmount),
                          .money(terms.downPayment), .integer(terms.installmentCount),
                          .text(contract.hasCustomSchedule ? "custom" : terms.period.rawValue), .date(terms.firstDueDate),
-                         .text(terms.annualRate.description), .optionalText(contract.client.inn)])
+                         .decimal(terms.annualRate.description), .optionalText(contract.client.inn),
+                         .decimal(contract.dailyPenaltyRate.description),
+                         .optionalDate(contract.termination?.date), .optionalText(contract.termination?.reason)])
                 }
             }
         case .schedule:
@@ -100,13 +102,15 @@ struct ExportCommand: ParsableCommand {
                 }
             }
         case .clients:
-            try emit([Column("id"), Column("name"), Column("phone"), Column("email"), Column("inn"), Column("kind"),
-                      Column("manager"), Column("passport"), Column("address")]) { row in
+            // Notes are what a manager wrote about a person: only with --reveal, like the passport.
+            let notes = privacy.reveal ? try ledger.clientNotes() : [:]
+            try emit(ClientImportRow.columns.map { Column($0) }) { row in
                 for client in try ledger.clients() {
                     row([.integer(Int(client.id)), .text(client.name), .text(privacy.phone(client.phone)),
                          .optionalText(client.email), .optionalText(client.inn), .text(client.kind),
                          .optionalText(client.managerName), .optionalText(client.passport.map(privacy.passport)),
-                         .optionalText(client.address.map(privacy.address))])
+                         .optionalText(client.address.map(privacy.address)), .integer(client.timeOffsetMinutes / 60),
+                         .optionalText(client.note), .optionalText(notes[client.id].map(ClientNoteLine.encode))])
                 }
             }
         }

@@ -6,8 +6,32 @@ import Foundation
 /// `dolg import contracts|payments|bank`: bring data in from spreadsheets and the bank.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import contracts and payments from CSV, and bank statements.",
-        subcommands: [Contracts.self, Payments.self, Bank.self])
+        commandName: "import", abstract: "Import clients, contracts and payments from CSV, and bank statements.",
+        subcommands: [Clients.self, Contracts.self, Payments.self, Bank.self])
+
+    struct Clients: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import clients with every field (the columns of `export clients`).",
+            discussion: """
+                All or nothing. A client with the same name and phone is skipped, so a second import changes \
+                nothing; a phone that belongs to a client of another name is an error naming both. Managers \
+                are found by name or created. Masked phones, passports and addresses are refused: export with \
+                --reveal to move personal data. Import clients before the contracts that name them.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var importOptions: ImportOptions
+
+        func run() throws {
+            let (ledger, _) = try global.openLedger()
+            let file = try TabularFile(path: importOptions.file)
+            let summary = try importOptions.withProgress { progress throws(DolgError) in
+                try ledger.importClients(from: file, dryRun: importOptions.dryRun,
+                                         audit: try global.auditContext(), progress: progress)
+            }
+            try importOptions.report(summary, kinds: ["managers", "clients"], say: Say(language: try global.language()))
+        }
+    }
 
     struct Contracts: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -37,6 +37,7 @@ struct CSVRenderer {
         case .date(let date): return date.description
         case .percentage(let percentage): return decimal(percentage.description)
         case .tenths(let tenths), .signedTenths(let tenths): return decimal(Cell.decimal(tenths: tenths))
+        case .decimal(let text): return decimal(text)
         case .signedInteger(let value): return String(value)
         case .empty: return ""
         }
@@ -102,6 +103,7 @@ struct JSONRenderer {
         case .date(let date): return JSONRenderer.string(date.description)
         case .percentage(let percentage): return percentage.description
         case .tenths(let tenths), .signedTenths(let tenths): return Cell.decimal(tenths: tenths)
+        case .decimal(let text): return text
         case .signedInteger(let value): return String(value)
         case .empty: return "null"
         }

@@ -12,6 +12,9 @@ enum Cell {
     case percentage(Percentage)
     /// A number with one decimal, in tenths (average days overdue: 247 is 24.7).
     case tenths(Int)
+    /// An exact decimal number written with a dot (a rate, `19.9`): the dialect's mark in CSV,
+    /// a number in JSON.
+    case decimal(String)
     /// A change in a count: `+6` for people, the number 6 for scripts.
     case signedInteger(Int)
     /// A change in tenths (percentage points): `+13.1` for people, the number 13.1 for scripts.

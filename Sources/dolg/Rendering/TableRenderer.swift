@@ -67,6 +67,7 @@ struct TableRenderer {
         case .date(let date): return language == .russian ? date.russianDescription : date.description
         case .percentage(let percentage): return localised(percentage.description) + "%"
         case .tenths(let tenths): return localised(Cell.decimal(tenths: tenths))
+        case .decimal(let text): return localised(text)
         case .signedInteger(let value): return (value >= 0 ? "+" : "") + String(value)
         case .signedTenths(let tenths): return (tenths >= 0 ? "+" : "") + localised(Cell.decimal(tenths: tenths))
         case .empty: return ""
@@ -80,7 +81,7 @@ struct TableRenderer {
 
     private func isNumeric(_ cell: Cell) -> Bool {
         switch cell {
-        case .integer, .money, .percentage, .tenths, .signedInteger, .signedTenths: return true
+        case .integer, .money, .percentage, .tenths, .decimal, .signedInteger, .signedTenths: return true
         case .text, .term, .date, .empty: return false
         }
     }
