@@ -14,9 +14,11 @@ RELEASE    := .build/release/dolg
 
 all: build
 
-# System packages: SQLite's headers, which GRDB compiles against (the one the tool needs), and
-# the sqlite3 shell and GNU time, which the tests use to look inside a ledger and to measure memory.
-SYSTEM_PACKAGES := /usr/include/sqlite3.h:libsqlite3-dev /usr/bin/sqlite3:sqlite3 /usr/bin/time:time
+# System packages: SQLite's and zlib's headers, which GRDB and ZIPFoundation compile against (what
+# the tool needs); the sqlite3 shell and GNU time, which the tests use to look inside a ledger and
+# to measure memory; LibreOffice without a GUI, which the tests open workbooks with.
+SYSTEM_PACKAGES := /usr/include/sqlite3.h:libsqlite3-dev /usr/include/zlib.h:zlib1g-dev \
+                   /usr/bin/sqlite3:sqlite3 /usr/bin/time:time /usr/bin/soffice:libreoffice-calc-nogui
 
 deps:
 	@missing=""; for entry in $(SYSTEM_PACKAGES); do \
@@ -25,7 +27,7 @@ deps:
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "Installing$$missing..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	  else \
 	    echo "dolg needs these packages:$$missing (e.g. sudo apt-get install$$missing)" >&2; \
 	    exit 1; \

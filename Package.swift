@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Pure rules: money, dates, schedules, allocation, overdue. No I/O. Big integers for the
@@ -41,6 +42,8 @@ let package = Package(
                 "DolgPlaybookReader",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                // The zip container of .xlsx workbooks; the sheet XML is ours.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         // The benchmark's portfolio generator: CSV for the import path, or a ledger written directly.
         .executableTarget(

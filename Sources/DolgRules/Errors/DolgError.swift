@@ -78,13 +78,14 @@ public struct DolgError: Error, Equatable, Sendable, CustomStringConvertible {
         case ledgerDamaged = "ledger_damaged"
         case ledgerBusy = "ledger_busy"
         case ledgerFailure = "ledger_failure"
+        case outputFailure = "output_failure"
 
         public var exitStatus: ExitStatus {
             switch self {
             case .ledgerMissing, .inputFileMissing: return .noInput
             case .ledgerExists: return .cannotCreate
             case .ledgerBusy: return .temporaryFailure
-            case .ledgerFailure: return .ioError
+            case .ledgerFailure, .outputFailure: return .ioError
             default: return .dataError
             }
         }

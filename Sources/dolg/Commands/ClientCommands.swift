@@ -75,7 +75,7 @@ struct ClientCommand: ParsableCommand {
                      .optionalText(client.email), .optionalText(client.managerName)]
                 })
             try privacy.auditReveal(ledger, global)
-            output.print(report, settings, try global.language())
+            try output.print(report, settings, try global.language())
         }
     }
 
@@ -120,15 +120,15 @@ struct ClientCommand: ParsableCommand {
             try privacy.auditReveal(ledger, global)
             switch output.format {
             case .table:
-                output.printRecord(record, settings, language)
+                try output.printRecord(record, settings, language)
                 write("\n")
-                output.print(list, settings, language)
+                try output.print(list, settings, language)
                 if !card.notes.isEmpty {
                     write("\n")
-                    output.print(notes, settings, language)
+                    try output.print(notes, settings, language)
                 }
-            case .csv:
-                output.print(list, settings, language)
+            case .csv, .xlsx:
+                try output.print(list, settings, language)
             case .json:
                 write(JSONRenderer().renderRecord(record, lists: [("contracts", list), ("notes", notes)]))
             }

@@ -114,7 +114,7 @@ struct ContractCommand: ParsableCommand {
                 (status == nil || row.position.status.name == status)
                     && (wantedBucket == nil || row.position.bucket == wantedBucket)
             }
-            output.print(contractListReport(rows), settings, try global.language())
+            try output.print(contractListReport(rows), settings, try global.language())
         }
     }
 

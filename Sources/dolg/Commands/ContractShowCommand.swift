@@ -42,11 +42,11 @@ extension ContractCommand {
             let language = try global.language()
             switch output.format {
             case .table:
-                output.printRecord(summary, settings, language)
+                try output.printRecord(summary, settings, language)
                 write("\n")
-                output.print(payments, settings, language)
-            case .csv:
-                output.print(payments, settings, language)
+                try output.print(payments, settings, language)
+            case .csv, .xlsx:
+                try output.print(payments, settings, language)
             case .json:
                 write(JSONRenderer().renderRecord(summary, lists: [("payments", payments)]))
             }

@@ -35,22 +35,51 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var privacy: PrivacyOptions
+    /// What an export is written as: a file to import back, or a workbook for people.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv, json, xlsx
+    }
+
     @Argument(help: "contracts, schedule, payments, touches or clients.") var kind: Kind
+    @Option(help: "csv (the default, what the imports read), json, or xlsx (a workbook).") var format: Format = .csv
     @Flag(help: "Russian Excel's dialect: BOM, ';', decimal comma.") var excel = false
 
     func run() throws {
-        let (ledger, _) = try global.openLedger()
+        let (ledger, settings) = try global.openLedger()
         try privacy.auditReveal(ledger, global)
         let csv = excel ? CSVRenderer.excel : CSVRenderer()
-        // Rows are written as they are read: memory does not grow with the ledger.
+        let language = try global.language()
+        // CSV and JSON rows are written as they are read: memory does not grow with the ledger.
+        // A workbook is zipped whole.
         let progress = Progress(kind.rawValue)
         defer { progress.finish() }
         func emit(_ columns: [Column], _ produce: ((([Cell]) -> Void)) throws -> Void) throws {
             var output = ChunkedOutput()
-            output.append(csv.header(columns))
-            try produce { row in
-                progress.tick()
-                output.append(csv.line(row))
+            switch excel ? .csv : format {
+            case .csv:
+                output.append(csv.header(columns))
+                try produce { row in
+                    progress.tick()
+                    output.append(csv.line(row))
+                }
+            case .json:
+                let json = JSONRenderer()
+                var first = true
+                output.append("[")
+                try produce { row in
+                    progress.tick()
+                    output.append((first ? "\n" : ",\n") + json.object(columns, row, indent: "  "))
+                    first = false
+                }
+                output.append(first ? "]\n" : "\n]\n")
+            case .xlsx:
+                var report = Report(columns: columns)
+                try produce { row in
+                    progress.tick()
+                    report.rows.append(row)
+                }
+                try SpreadsheetWorkbook(report: report, currency: settings.currency, language: language)
+                    .writeToStandardOutput()
             }
             output.flush()
         }

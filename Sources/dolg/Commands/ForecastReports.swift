@@ -35,13 +35,13 @@ extension ReportCommand {
                     Report(columns: [Column("as_of"), Column("until")], rows: [[.date(today), .date(forecast.end)]]),
                     lists: [("periods", periodsReport), ("at_risk", risky)]))
             case .table where !output.excel:
-                output.print(periodsReport, settings, try global.language())
+                try output.print(periodsReport, settings, try global.language())
                 if !risky.rows.isEmpty {
                     write("\nAt risk:\n")
-                    output.print(risky, settings, try global.language())
+                    try output.print(risky, settings, try global.language())
                 }
             default:
-                output.print(periodsReport, settings, try global.language())
+                try output.print(periodsReport, settings, try global.language())
             }
         }
     }
@@ -76,7 +76,7 @@ extension ReportCommand {
                 columns: [Column("contract"), Column("client"), Column("manager"), Column("seq"), Column("due_date"),
                           Column("remaining"), Column("limitation_ends"), Column("days_left")],
                 rows: rows.sorted { $0.days < $1.days }.map(\.cells))
-            output.print(report, settings, try global.language())
+            try output.print(report, settings, try global.language())
         }
     }
 }

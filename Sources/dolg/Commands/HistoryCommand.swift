@@ -21,6 +21,6 @@ struct HistoryCommand: ParsableCommand {
                 [.text(event.at.description), .text(event.kind), event.amount.map(Cell.money) ?? .empty,
                  .text(event.details), .optionalText(event.by)]
             })
-        output.print(report, settings, try global.language())
+        try output.print(report, settings, try global.language())
     }
 }

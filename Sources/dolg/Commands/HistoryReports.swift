@@ -45,7 +45,7 @@ extension ReportCommand {
                     .text(TerminalChart.sparkline(Array(rates[...$0])))
                 }, footer: .empty)
             }
-            output.print(report, settings, try global.language())
+            try output.print(report, settings, try global.language())
         }
     }
 }
@@ -76,7 +76,7 @@ extension ReportCommand {
                      .integer(row.deeper), .integer(row.stayed), .integer(row.shallower), .integer(row.current),
                      .integer(row.terminated)]
                 })
-            output.print(report, settings, try global.language())
+            try output.print(report, settings, try global.language())
         }
     }
 
@@ -102,7 +102,7 @@ extension ReportCommand {
             let report = Report(
                 columns: [Column("paid_after"), Column("episodes"), Column("amount")],
                 rows: effect.rows.map { [.text($0.step), .integer($0.episodes), .money($0.amount)] })
-            output.print(report, settings, try global.language())
+            try output.print(report, settings, try global.language())
         }
     }
 }

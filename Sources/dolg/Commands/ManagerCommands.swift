@@ -47,7 +47,7 @@ struct ManagerCommand: ParsableCommand {
                             .optionalText(manager.login), .integer(own.clients), .integer(own.keptPromises),
                             .integer(own.brokenPromises)]
                 })
-            output.print(report, settings, try global.language())
+            try output.print(report, settings, try global.language())
         }
     }
 }

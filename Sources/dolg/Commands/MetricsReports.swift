@@ -46,7 +46,7 @@ extension ReportCommand {
                      .optionalText(reaction.map { norms.reactionVerdict(days: $0).rawValue }),
                      .text("median of \(metrics.reactionDays.count) new overdues; \(metrics.unanswered) still without a touch")],
                 ])
-            output.print(report, settings, try global.language())
+            try output.print(report, settings, try global.language())
         }
     }
 
@@ -78,7 +78,7 @@ extension ReportCommand {
                             .integer(metrics.keptPromises), .integer(metrics.brokenPromises),
                             .integer(metrics.touchesInPeriod), metrics.medianReactionDays.map { .integer($0) } ?? .empty]
                 })
-            output.print(report, settings, try global.language())
+            try output.print(report, settings, try global.language())
         }
     }
 }

@@ -39,7 +39,7 @@ struct NextCommand: ParsableCommand {
                        Column("channel"), Column("step_due"), Column("not_before"), Column("bucket"),
                        Column("days_overdue"), Column("overdue_amount"), Column("outstanding"), Column("last_touch"),
                        Column("promise"), Column("skipped"), Column("postponed"), Column("instruction")]
-        output.printRows(columns, count: items.count, settings, try global.language()) { items[$0].cells }
+        try output.printRows(columns, count: items.count, settings, try global.language()) { items[$0].cells }
     }
 
     func cells(_ work: ContractWorkRow, _ step: LadderStep, _ decision: ContactPolicy.Decision, _ now: BusinessMoment,

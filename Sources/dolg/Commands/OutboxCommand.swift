@@ -22,7 +22,7 @@ struct OutboxCommand: ParsableCommand {
             let (ledger, settings) = try global.openLedger()
             let report = try outboxReport(ledger, settings, global, status: status, privacy: privacy)
             try privacy.auditReveal(ledger, global)
-            output.print(report, settings, try global.language())
+            try output.print(report, settings, try global.language())
         }
     }
 

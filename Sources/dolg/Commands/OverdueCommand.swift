@@ -40,7 +40,7 @@ struct OverdueCommand: ParsableCommand {
         let columns = [Column("contract"), Column("client"), Column("phone"), Column("manager"), Column("bucket"),
                        Column("days_overdue"), Column("overdue_amount"), Column("outstanding"), Column("next_action"),
                        Column("next_action_due")]
-        output.printRows(columns, count: rows.count, settings, try global.language()) { index in
+        try output.printRows(columns, count: rows.count, settings, try global.language()) { index in
             let row = rows[index]
             return [.text(row.number), .text(row.clientName), .text(privacy.phone(row.phone)),
                     .optionalText(row.managerName), .text(row.bucket.label), .integer(row.daysOverdue),

@@ -104,7 +104,7 @@ extension PayCommand {
                             .text(payment.documentNumber), .text(payment.payerName), .optionalText(payment.payerINN),
                             .text(payment.purpose), .text(receipt.reason)]
                 })
-            output.print(report, settings, try global.language())
+            try output.print(report, settings, try global.language())
         }
     }
 

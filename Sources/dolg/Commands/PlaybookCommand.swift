@@ -54,7 +54,7 @@ struct PlaybookCommand: ParsableCommand {
             let report = Report(
                 columns: [Column("version"), Column("imported_on"), Column("imported_by")],
                 rows: try ledger.playbookVersions().map { [.integer($0.version), .text($0.importedOn), .text($0.importedBy)] })
-            output.print(report, settings, try global.language())
+            try output.print(report, settings, try global.language())
         }
     }
 }

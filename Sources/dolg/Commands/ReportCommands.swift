@@ -40,7 +40,7 @@ struct ReportCommand: ParsableCommand {
                            Column("closed"), Column("terminated"), Column("outstanding"), Column("overdue_amount"),
                            Column("terminated_outstanding"), Column("credit")]
             let record = Report(columns: [Column("as_of")] + figures, rows: [[.date(today)] + cells(now)])
-            guard let vs else { return output.printRecord(record, settings, try global.language()) }
+            guard let vs else { return try output.printRecord(record, settings, try global.language()) }
             let earlier = try parseDate(vs, option: "--vs")
             let then = try summary(asOf: earlier)
             let changes = zip(cells(then), cells(now)).map(PortfolioChange.change)
@@ -53,9 +53,9 @@ struct ReportCommand: ParsableCommand {
                     rows: zip(figures, zip(cells(then), zip(cells(now), changes))).map { column, values in
                         [.term(column.key), values.0, values.1.0, values.1.1]
                     })
-                return output.print(report, settings, try global.language())
+                return try output.print(report, settings, try global.language())
             }
-            output.printRecord(record, settings, try global.language(), nested: [
+            try output.printRecord(record, settings, try global.language(), nested: [
                 (key: "vs", report: Report(columns: [Column("as_of")] + figures, rows: [[.date(earlier)] + cells(then)])),
                 (key: "change", report: Report(columns: figures, rows: [changes])),
             ])
@@ -91,7 +91,7 @@ struct ReportCommand: ParsableCommand {
                     .text(TerminalChart.bar(row.amount.minorUnits, of: largest, red: index > 0))
                 }, footer: .empty)
             }
-            output.print(report, settings, try global.language())
+            try output.print(report, settings, try global.language())
         }
     }
 }

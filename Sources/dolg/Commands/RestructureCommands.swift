@@ -58,7 +58,7 @@ extension ScheduleCommand {
             let report = Report(
                 columns: [Column("id"), Column("contract"), Column("as_of"), Column("requested_by")],
                 rows: try ledger.pendingRestructurings().map { [.integer(Int($0.id)), .text($0.contract), .date($0.asOf), .text($0.by)] })
-            output.print(report, settings, try global.language())
+            try output.print(report, settings, try global.language())
         }
     }
 }

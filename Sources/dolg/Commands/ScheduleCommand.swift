@@ -32,7 +32,7 @@ extension ScheduleCommand {
                         [.text(number), .integer(installment.seq), .date(installment.dueDate), .money(installment.amount),
                          .term("replaced")]
                     })
-                output.print(replaced, settings, try global.language())
+                try output.print(replaced, settings, try global.language())
                 if output.format == .table { write("\n") }
             }
             let report = Report(
@@ -50,7 +50,7 @@ extension ScheduleCommand {
                          .money(position.allocation.totalPrincipal), .money(position.allocation.totalInterest),
                          .money(position.allocation.covered), .money(position.outstanding),
                          .empty, .empty])
-            output.print(report, settings, try global.language())
+            try output.print(report, settings, try global.language())
         }
     }
 }

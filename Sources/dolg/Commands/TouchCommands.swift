@@ -114,7 +114,7 @@ struct HoldCommand: ParsableCommand {
                     [.text(item.contract), .date(item.hold.from), .date(item.hold.until), .text(item.hold.reason),
                      .text(item.hold.isActive(on: today) ? "yes" : "not yet")]
                 })
-            output.print(report, settings, try global.language())
+            try output.print(report, settings, try global.language())
         }
     }
 }

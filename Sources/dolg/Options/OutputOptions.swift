@@ -23,12 +23,15 @@ struct OutputOptions: ParsableArguments {
     private var effectiveFormat: OutputFormat { excel ? .csv : format }
 
     /// Prints a report of many rows in the chosen format.
-    func print(_ report: Report, _ settings: LedgerSettings, _ language: Language) {
-        if effectiveFormat == .table {
+    func print(_ report: Report, _ settings: LedgerSettings, _ language: Language) throws {
+        switch effectiveFormat {
+        case .table:
             var output = ChunkedOutput()
             TableRenderer(currency: settings.currency, language: language).render(report) { output.append($0) }
             output.flush()
-        } else {
+        case .xlsx:
+            try SpreadsheetWorkbook(report: report, currency: settings.currency, language: language).writeToStandardOutput()
+        case .csv, .json:
             writeMachineRows(report.columns, count: report.rows.count) { report.rows[$0] }
         }
     }
@@ -37,9 +40,9 @@ struct OutputOptions: ParsableArguments {
     /// made, so a long list never exists twice in memory; a table needs every row first, for its
     /// column widths.
     func printRows(_ columns: [Column], count: Int, _ settings: LedgerSettings, _ language: Language,
-                   cells: (Int) -> [Cell]) {
-        if effectiveFormat == .table {
-            print(Report(columns: columns, rows: (0..<count).map(cells)), settings, language)
+                   cells: (Int) -> [Cell]) throws {
+        if effectiveFormat == .table || effectiveFormat == .xlsx {
+            try print(Report(columns: columns, rows: (0..<count).map(cells)), settings, language)
         } else {
             writeMachineRows(columns, count: count, cells: cells)
         }
@@ -66,16 +69,16 @@ struct OutputOptions: ParsableArguments {
     /// Prints a one-record report: label/value lines for people, one object in JSON. `nested`
     /// records become members of the object in JSON, and columns prefixed with their key in CSV.
     func printRecord(_ report: Report, _ settings: LedgerSettings, _ language: Language,
-                     nested: [(key: String, report: Report)] = []) {
+                     nested: [(key: String, report: Report)] = []) throws {
+        var flat = report
+        for member in nested {
+            flat = Report(columns: flat.columns + member.report.columns.map { Column(member.key + "_" + $0.key) },
+                          rows: [(flat.rows.first ?? []) + (member.report.rows.first ?? [])])
+        }
         switch effectiveFormat {
         case .table: write(TableRenderer(currency: settings.currency, language: language).renderRecord(report))
-        case .csv:
-            var flat = report
-            for member in nested {
-                flat = Report(columns: flat.columns + member.report.columns.map { Column(member.key + "_" + $0.key) },
-                              rows: [(flat.rows.first ?? []) + (member.report.rows.first ?? [])])
-            }
-            write(csv.render(flat))
+        case .xlsx: try SpreadsheetWorkbook(report: flat, currency: settings.currency, language: language).writeToStandardOutput()
+        case .csv: write(csv.render(flat))
         case .json: write(JSONRenderer().renderRecord(report, objects: nested))
         }
     }

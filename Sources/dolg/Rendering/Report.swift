@@ -61,7 +61,7 @@ struct Report {
 
 /// How a read command prints its report.
 enum OutputFormat: String, CaseIterable {
-    case table, csv, json
+    case table, csv, json, xlsx
 }
 
 extension Report {
