@@ -33,6 +33,8 @@ deps:
 	    exit 1; \
 	  fi; \
 	fi
+	@# The JSON outputs are validated against docs/schemas by Python's jsonschema in the tests.
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
 
 build: deps
 	$(SWIFT) build

@@ -203,9 +203,11 @@ public enum ImportHeader {
         for column in required where !columns.contains(column) {
             errors.append(ImportRowError(line: 1, column: column, value: "", problem: "the header has no such column"))
         }
-        for column in columns where !known.contains(column) {
+        // The columns expected are listed once, with the first unknown one.
+        for (index, column) in columns.filter({ !known.contains($0) }).enumerated() {
             errors.append(ImportRowError(line: 1, column: column, value: column,
-                                         problem: "unknown column; expected \(known.joined(separator: ","))"))
+                                         problem: index == 0 ? "unknown column; expected \(known.joined(separator: ","))"
+                                                             : "unknown column"))
         }
         return errors
     }

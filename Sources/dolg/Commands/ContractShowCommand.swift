@@ -32,7 +32,7 @@ extension ContractCommand {
                         .text(privacy.phone(contract.client.phone)), .optionalText(contract.managerName),
                         .date(terms.startDate), .money(terms.totalAmount), .money(terms.downPayment),
                         .integer(terms.installmentCount), .text(terms.period.rawValue),
-                        .text(terms.annualRate.description), .term(position.status.name),
+                        .decimal(terms.annualRate.description), .term(position.status.name),
                         .optionalText(position.bucket?.label), .integer(position.daysOverdue),
                         .money(detail.payments.map(\.entry).netPaid(asOf: today)), .money(position.overdueAmount),
                         .money(position.outstanding), .money(position.credit),
