@@ -112,14 +112,7 @@ extension ExportRoundTripTests {
     @Test("the whole demo ledger survives export and import: every read gives the same output", arguments: [false, true])
     func wholeLedger(excel: Bool) throws {
         let source = try Sandbox()
-        let load = Process()
-        load.executableURL = URL(fileURLWithPath: "/bin/sh")
-        load.arguments = [GoldenTests.fixturesDirectory.appendingPathComponent("demo/load.sh").path]
-        load.environment = source.environment.merging(["DOLG": Sandbox.binary.path]) { $1 }
-        load.standardOutput = FileHandle.nullDevice
-        try load.run()
-        load.waitUntilExit()
-        #expect(load.terminationStatus == 0, "the demo loads")
+        #expect(try source.loadDemo() == 0, "the demo loads")
         let scheduleFile = source.directory.appendingPathComponent("custom.csv")
         try "due_date,amount\n2026-10-15,300\n2026-12-15,700.50\n".write(to: scheduleFile, atomically: true, encoding: .utf8)
         for arguments in [["client", "add", "ООО \"Ромашка\"; =SUM(A1)", "--phone", "+7 843 200-00-01", "--business",

@@ -92,6 +92,19 @@ final class Sandbox: Sendable {
         return GoldenTests.packageRoot.appendingPathComponent(".build/debug/dolg")
     }()
 
+    /// Loads the demo ledger (Fixtures/demo/load.sh, what `make demo` shows) into the sandbox's
+    /// ledger; returns the script's exit status.
+    func loadDemo() throws -> Int32 {
+        let load = Process()
+        load.executableURL = URL(fileURLWithPath: "/bin/sh")
+        load.arguments = [GoldenTests.fixturesDirectory.appendingPathComponent("demo/load.sh").path]
+        load.environment = environment.merging(["DOLG": Sandbox.binary.path]) { $1 }
+        load.standardOutput = FileHandle.nullDevice
+        try load.run()
+        load.waitUntilExit()
+        return load.terminationStatus
+    }
+
     /// The sqlite3 shell's output for a query on the sandbox's ledger, for tests that look inside it.
     func sqlite(_ sql: String) throws -> String { try Self.sqlite(arguments: [ledgerPath, sql]) }
 
