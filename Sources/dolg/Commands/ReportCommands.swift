@@ -47,11 +47,12 @@ struct ReportCommand: ParsableCommand {
             // For people, a figure per row; for scripts, the same record as without --vs, with the
             // earlier portfolio and the changes beside it (`vs`, `change`; `vs_…`, `change_…` in CSV).
             if output.isTable {
+                let table = TableRenderer(currency: settings.currency, language: try global.language())
                 let report = Report(
                     columns: [Column("figure"), Column("as_of_then", earlier.description),
                               Column("as_of_now", today.description), Column("change")],
                     rows: zip(figures, zip(cells(then), zip(cells(now), changes))).map { column, values in
-                        [.term(column.key), values.0, values.1.0, values.1.1]
+                        [.text(table.header(column)), values.0, values.1.0, values.1.1]
                     })
                 return try output.print(report, settings, try global.language())
             }
