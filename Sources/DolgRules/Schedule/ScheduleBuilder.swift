@@ -31,6 +31,8 @@ public enum ScheduleBuilder {
             throw DolgError(.invalidSchedule,
                             "the schedule would total \(total) with interest, more than the ledger's limit of \(Money.maximum) a contract",
                             remedy: "check --amount, --rate and --installments")
+                .inRussian("график с процентами составил бы \(total), больше предела реестра \(Money.maximum) на договор",
+                           remedy: "проверьте --amount, --rate и --installments")
         }
         return schedule
     }

@@ -13,6 +13,8 @@ public enum Penalty {
         guard rate <= maximumDailyRate else {
             throw DolgError(.invalidRate, "a penalty of \(rate) % a day is more than the ledger's limit of \(maximumDailyRate) %",
                             remedy: "give the contract's penalty in percent a day, e.g. 0.1")
+                .inRussian("неустойка \(rate) % в день больше предела реестра \(maximumDailyRate) %",
+                           remedy: "укажите неустойку договора в процентах в день, например 0.1")
         }
         return rate
     }

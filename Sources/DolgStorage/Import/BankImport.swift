@@ -108,7 +108,7 @@ extension LedgerDatabase {
 
     private func insertBankPayment(_ db: Database, receiptID: Int64, contractID: Int64, _ payment: IncomingPayment,
                                    audit: AuditContext) throws {
-        try Self.checkPaidInLimit(contractID: contractID, adding: payment.amount, db)
+        try ReceivedTotals.check(adding: payment.amount, to: contractID, db)
         // Cached: an import runs it once per document.
         try db.cachedStatement(sql: """
             INSERT INTO payments (contract_id, kind, date, amount, method, natural_key, receipt_id, recorded_at)

@@ -37,6 +37,7 @@ extension LedgerDatabase {
                 INSERT INTO import_occurrences (identity, seen) VALUES (?, 1)
                 ON CONFLICT (identity) DO UPDATE SET seen = seen + 1 RETURNING seen
                 """)
+            var received = ReceivedTotals()
             while let fields = try file.next() {
                 if TabularFile.isBlank(fields) { continue }
                 summary.rows += 1
@@ -86,7 +87,7 @@ extension LedgerDatabase {
                         continue
                     }
                 }
-                try Self.checkPaidInLimit(contractID: contract.id, adding: row.amount, db)
+                try received.add(row.amount, to: contract.id, db)
                 try insert.execute(arguments: [contract.id, row.date.description, try row.amount.storedMinorUnits, row.method,
                                                row.reference, naturalKey, audit.timestamp])
                 summary.count("payments")

@@ -33,6 +33,18 @@ extension LedgerDatabase {
         try read { db in try clientWithID(id, db) }
     }
 
+    /// Every client's notes, oldest first, by client id: for the export, in one query.
+    public func clientNotes() throws(DolgError) -> [Int64: [ClientNoteLine]] {
+        try read { db in
+            var notes: [Int64: [ClientNoteLine]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT client_id, at, author, text FROM client_notes ORDER BY id") {
+                guard let at = BusinessMoment.parse(row["at"]) else { continue }
+                notes[row["client_id"], default: []].append(ClientNoteLine(at: at, author: row["author"], text: row["text"]))
+            }
+            return notes
+        }
+    }
+
     func clientWithID(_ id: Int64, _ db: Database) throws -> StoredClient {
         guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.clientColumns) WHERE clients.id = ?",
                                          arguments: [id]) else {

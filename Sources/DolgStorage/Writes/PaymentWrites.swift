@@ -36,7 +36,7 @@ extension LedgerDatabase {
                                 "--date \(date) is before contract \(contractNumber) started on \(contract.terms.startDate)",
                                 remedy: "check the payment date")
             }
-            try Self.checkPaidInLimit(contractID: contract.id, adding: amount, db)
+            try ReceivedTotals.check(adding: amount, to: contract.id, db)
             try db.execute(sql: """
                 INSERT INTO payments (contract_id, kind, date, amount, method, reference, recorded_at)
                 VALUES (?, 'payment', ?, ?, ?, ?, ?)

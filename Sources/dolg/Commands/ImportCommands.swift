@@ -23,13 +23,9 @@ struct ImportCommand: ParsableCommand {
         @OptionGroup var importOptions: ImportOptions
 
         func run() throws {
-            let (ledger, _) = try global.openLedger()
-            let file = try TabularFile(path: importOptions.file)
-            let summary = try importOptions.withProgress { progress throws(DolgError) in
-                try ledger.importClients(from: file, dryRun: importOptions.dryRun,
-                                         audit: try global.auditContext(), progress: progress)
+            try importOptions.run(global, kinds: ["managers", "clients"]) { ledger, file, audit, progress throws(DolgError) in
+                try ledger.importClients(from: file, dryRun: importOptions.dryRun, audit: audit, progress: progress)
             }
-            try importOptions.report(summary, kinds: ["managers", "clients"], say: Say(language: try global.language()))
         }
     }
 
@@ -49,14 +45,12 @@ struct ImportCommand: ParsableCommand {
         var schedule: String?
 
         func run() throws {
-            let (ledger, _) = try global.openLedger()
-            let file = try TabularFile(path: importOptions.file)
             let scheduleFile = try schedule.map { path throws(DolgError) in try TabularFile(path: path) }
-            let summary = try importOptions.withProgress { progress throws(DolgError) in
+            try importOptions.run(global, kinds: ["managers", "clients", "contracts"]) {
+                ledger, file, audit, progress throws(DolgError) in
                 try ledger.importContracts(from: file, schedule: scheduleFile, dryRun: importOptions.dryRun,
-                                           audit: try global.auditContext(), progress: progress)
+                                           audit: audit, progress: progress)
             }
-            try importOptions.report(summary, kinds: ["managers", "clients", "contracts"], say: Say(language: try global.language()))
         }
     }
 
@@ -72,13 +66,9 @@ struct ImportCommand: ParsableCommand {
         @OptionGroup var importOptions: ImportOptions
 
         func run() throws {
-            let (ledger, _) = try global.openLedger()
-            let file = try TabularFile(path: importOptions.file)
-            let summary = try importOptions.withProgress { progress throws(DolgError) in
-                try ledger.importPayments(from: file, dryRun: importOptions.dryRun,
-                                          audit: try global.auditContext(), progress: progress)
+            try importOptions.run(global, kinds: ["payments"]) { ledger, file, audit, progress throws(DolgError) in
+                try ledger.importPayments(from: file, dryRun: importOptions.dryRun, audit: audit, progress: progress)
             }
-            try importOptions.report(summary, kinds: ["payments"], say: Say(language: try global.language()))
         }
     }
 }
@@ -88,8 +78,18 @@ struct ImportOptions: ParsableArguments {
     @Argument(help: "The CSV file: UTF-8 or Windows-1251, separated by , or ;.") var file: String
     @Flag(help: "Check the file and say what would be imported, writing nothing.") var dryRun = false
 
+    /// Opens the ledger and the file, imports with `body`, and tells the outcome counting `kinds`.
+    func run(_ global: GlobalOptions, kinds: [String],
+             _ body: (LedgerDatabase, TabularFile, AuditContext, @escaping (Int) -> Void) throws(DolgError) -> ImportSummary) throws {
+        let (ledger, _) = try global.openLedger()
+        let file = try TabularFile(path: self.file)
+        let audit = try global.auditContext()
+        let summary = try withProgress { progress throws(DolgError) in try body(ledger, file, audit, progress) }
+        try report(summary, kinds: kinds, say: Say(language: try global.language()))
+    }
+
     /// Runs `body`, showing a row count on stderr while it works when stderr is a terminal.
-    func withProgress<T>(_ body: ((Int) -> Void) throws(DolgError) -> T) throws(DolgError) -> T {
+    private func withProgress<T>(_ body: (@escaping (Int) -> Void) throws(DolgError) -> T) throws(DolgError) -> T {
         let terminal = isatty(STDERR_FILENO) == 1
         let result = try body { rows in
             if terminal { FileHandle.standardError.write("\r\(rows) rows…".data(using: .utf8)!) }
