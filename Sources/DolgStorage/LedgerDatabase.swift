@@ -12,8 +12,14 @@ public final class LedgerDatabase: Sendable {
     /// How long a command waits for another writer before failing with `ledger_busy`.
     public static let busyTimeout: TimeInterval = 5
 
-    private init(path: String, busyTimeout: TimeInterval = LedgerDatabase.busyTimeout) throws(DolgError) {
+    /// Whether the file is a ledger to check before the migrator touches it, or one this command
+    /// has just made (empty) in a temporary file.
+    enum Origin { case existing, new }
+
+    init(path: String, busyTimeout: TimeInterval = LedgerDatabase.busyTimeout,
+                 origin: Origin = .existing) throws(DolgError) {
         self.path = path
+        if origin == .existing { try LedgerFile.checkBeforeOpening(path) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         // WAL is set once when the ledger is created and persists in the file. GRDB's own WAL
@@ -25,13 +31,18 @@ public final class LedgerDatabase: Sendable {
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
+            if origin == .existing {
+                try queue.read { db in try LedgerFile.checkIdentity(db, path: path, migrator: Schema.migrator) }
+            }
             try Schema.migrator.migrate(queue)
         } catch {
             throw LedgerDatabase.translate(error)
         }
     }
 
-    /// Creates a new ledger file, readable and writable by its owner only.
+    /// Creates a new ledger file, readable and writable by its owner only. It is made in a
+    /// temporary file beside `path` and named `path` only when whole: a killed `init` leaves no
+    /// ledger rather than an empty one.
     public static func create(path: String, currency: Currency, buckets: BucketScheme = .standard,
                               timeZone: String? = nil, today: CivilDate,
                               audit: AuditContext) throws(DolgError) -> LedgerDatabase {
@@ -40,9 +51,12 @@ public final class LedgerDatabase: Sendable {
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                      attributes: [.posixPermissions: 0o700])
         }
-        try createOwnerOnlyFile(path, naming: "a ledger", remedyIfExists: "use it as it is, or give another --db")
+        let russianExists = (noun: "реестр", remedy: "работайте с ним как есть или укажите другой --db")
+        let remedyIfExists = "use it as it is, or give another --db"
+        try refuseExisting(path, naming: "a ledger", remedy: remedyIfExists, russian: russianExists)
+        let temporary = try LedgerFile.temporarySibling(of: path)
         do {
-            let ledger = try LedgerDatabase(path: path)
+            let ledger = try LedgerDatabase(path: temporary, origin: .new)
             try ledger.enableWriteAheadLog()
             try ledger.write(audit) { db in
                 try db.execute(
@@ -50,26 +64,19 @@ public final class LedgerDatabase: Sendable {
                     arguments: [currency.code, buckets.thresholds.map(String.init).joined(separator: ","),
                                 today.description, timeZone])
             }
-            return ledger
+            try ledger.close()
         } catch {
-            // Leave no half-made ledger behind.
-            removeDatabaseFiles(path)
+            removeDatabaseFiles(temporary)
             throw error
         }
+        try LedgerFile.publish(temporary, as: path, naming: "a ledger", remedyIfExists: remedyIfExists,
+                               russian: russianExists)
+        return try LedgerDatabase(path: path)
     }
 
-    /// Creates an empty file that only its owner can read, refusing one that exists:
-    /// a ledger or a backup is never overwritten.
-    static func createOwnerOnlyFile(_ path: String, naming noun: String, remedyIfExists: String) throws(DolgError) {
-        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-        guard descriptor >= 0 else {
-            if errno == EEXIST {
-                throw DolgError(.ledgerExists, "\(noun) already exists at \(path)", remedy: remedyIfExists)
-            }
-            throw DolgError(.ledgerFailure, "cannot create \(path): \(String(cString: strerror(errno)))",
-                            remedy: "check that the directory exists and is writable")
-        }
-        close(descriptor)
+    /// Closes the file: its write-ahead log is folded into it and removed.
+    func close() throws(DolgError) {
+        do { try queue.close() } catch { throw LedgerDatabase.translate(error) }
     }
 
     /// Removes a database file this command made, with its log and shared-memory files.
@@ -79,7 +86,7 @@ public final class LedgerDatabase: Sendable {
 
     /// Write-ahead logging lets readers go on while a writer works (an operator's query
     /// during the nightly run). It is a property of the file, set once.
-    private func enableWriteAheadLog() throws(DolgError) {
+    func enableWriteAheadLog() throws(DolgError) {
         do {
             try queue.writeWithoutTransaction { db in
                 let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
@@ -96,12 +103,7 @@ public final class LedgerDatabase: Sendable {
     /// Opens an existing ledger.
     public static func openExisting(path: String,
                                     busyTimeout: TimeInterval = LedgerDatabase.busyTimeout) throws(DolgError) -> LedgerDatabase {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw DolgError(.ledgerMissing, "no ledger at \(path)",
-                            remedy: "create one with `dolg init`, or point --db or DOLG_DB at yours")
-                .inRussian("реестра нет: \(path)", remedy: "создайте его командой `dolg init` или укажите свой в --db или DOLG_DB")
-        }
-        return try LedgerDatabase(path: path, busyTimeout: busyTimeout)
+        try LedgerDatabase(path: path, busyTimeout: busyTimeout)
     }
 
     /// Runs `body` and appends the audit row in one immediate transaction:

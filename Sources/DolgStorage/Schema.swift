@@ -322,6 +322,10 @@ enum Schema {
             // were dated, before its payments) stay as they were and are not compared with the ledger.
             try db.execute(sql: "ALTER TABLE portfolio_snapshots ADD COLUMN closes_day INTEGER NOT NULL DEFAULT 0")
         }
+        migrator.registerMigration("v11-ledger-mark") { db in
+            // The mark that tells a ledger from any other SQLite file (see `LedgerFile`).
+            try db.execute(sql: "PRAGMA application_id = \(LedgerFile.applicationID)")
+        }
         return migrator
     }
 

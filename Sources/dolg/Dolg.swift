@@ -52,7 +52,13 @@ enum Main {
         signal(SIGPIPE, SIG_IGN)
         do {
             var command = try Dolg.parseAsRoot()
-            try command.run()
+            do {
+                try command.run()
+            } catch let status as ExitCode {
+                try StandardOutput.finish()
+                throw status
+            }
+            try StandardOutput.finish()
         } catch let error as DolgError {
             FileHandle.standardError.write((error.line(errorLanguage) + "\n").data(using: .utf8)!)
             exit(error.exitCode)

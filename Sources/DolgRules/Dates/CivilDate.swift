@@ -96,10 +96,24 @@ extension CivilDate {
     public enum ParseFailure: Error, Equatable, Sendable {
         case malformed
         case noSuchDay
+        /// A real day outside `CivilDate.supported`.
+        case outOfRange
     }
 
-    /// Parses ISO `2026-12-15` or Russian `15.12.2026`; rejects days that do not exist.
+    /// The dates dolg accepts from anyone: business dates, contracts, payments, schedules. Wide
+    /// enough for any contract alive, narrow enough that no arithmetic on them can overflow.
+    public static let supported = CivilDate(year: 1900, month: 1, day: 1)!...CivilDate(year: 2200, month: 12, day: 31)!
+
+    /// Parses ISO `2026-12-15` or Russian `15.12.2026`; rejects days that do not exist and days
+    /// outside `supported`.
     public static func parse(_ text: String) throws(ParseFailure) -> CivilDate {
+        let date = try parseAnyYear(text)
+        guard supported.contains(date) else { throw .outOfRange }
+        return date
+    }
+
+    /// Like `parse`, for any year 1–9999: a date the ledger already holds is read as it was written.
+    public static func parseAnyYear(_ text: String) throws(ParseFailure) -> CivilDate {
         if let date = parseCompactISO(text.utf8) { return date }
         let trimmed = text.trimmingWhitespace()
         let isoParts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
@@ -148,5 +162,12 @@ extension CivilDate {
             value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }
         return value
+    }
+}
+
+extension CivilDate {
+    /// `1900-01-01 to 2200-12-31`, for errors.
+    public static var supportedDescription: String {
+        "\(supported.lowerBound)…\(supported.upperBound)"
     }
 }

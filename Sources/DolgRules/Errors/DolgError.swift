@@ -76,15 +76,18 @@ public struct DolgError: Error, Equatable, Sendable, CustomStringConvertible {
         case inputFileMissing = "input_file_missing"
         case ledgerExists = "ledger_exists"
         case ledgerDamaged = "ledger_damaged"
+        case ledgerTooNew = "ledger_too_new"
         case ledgerBusy = "ledger_busy"
         case ledgerFailure = "ledger_failure"
         case outputFailure = "output_failure"
+        case outputNotAFile = "output_not_a_file"
 
         public var exitStatus: ExitStatus {
             switch self {
             case .ledgerMissing, .inputFileMissing: return .noInput
-            case .ledgerExists: return .cannotCreate
+            case .ledgerExists, .outputNotAFile: return .cannotCreate
             case .ledgerBusy: return .temporaryFailure
+            case .ledgerTooNew: return .configuration
             case .ledgerFailure, .outputFailure: return .ioError
             default: return .dataError
             }

@@ -91,6 +91,8 @@ public struct RowReader {
             return try CivilDate.parse(value)
         } catch .noSuchDay {
             fail(column, value, "no such day")
+        } catch .outOfRange {
+            fail(column, value, "outside the dates dolg keeps (\(CivilDate.supportedDescription))")
         } catch {
             fail(column, value, "not a date (write 2026-12-15 or 15.12.2026)")
         }

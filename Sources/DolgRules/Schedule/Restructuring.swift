@@ -5,6 +5,7 @@ public enum Restructuring {
     public static func schedule(current: [Installment], netPaid: Money, from firstDue: CivilDate, count: Int,
                                 period: Period) throws(DolgError) -> [Installment] {
         try ScheduleBuilder.validateCount(count)
+        try ScheduleBuilder.validateEnd(from: firstDue, count: count, period: period)
         let allocation = Allocation(installments: current, netPaid: netPaid)
         guard allocation.outstanding.isPositive else {
             throw DolgError(.invalidSchedule, "nothing remains unpaid to restructure", remedy: "the contract is paid up")

@@ -118,6 +118,20 @@ public enum ScheduleBuilder {
                             "--first-due \(terms.firstDueDate) is before --start \(terms.startDate)",
                             remedy: "give a first due date on or after the start date")
         }
+        try validateEnd(from: terms.firstDueDate, count: terms.installmentCount, period: terms.period)
+    }
+
+    /// A schedule ends within the dates dolg keeps. `count` is at most `maximumInstallments` and
+    /// the first date within `CivilDate.supported`, so computing the last date cannot overflow.
+    static func validateEnd(from firstDue: CivilDate, count: Int, period: Period) throws(DolgError) {
+        let last = period.dueDate(from: firstDue, index: count - 1)
+        guard last <= CivilDate.supported.upperBound else {
+            throw DolgError(.invalidSchedule,
+                            "the schedule would end on \(last), after \(CivilDate.supported.upperBound), the last date dolg keeps",
+                            remedy: "check the first due date and the number of installments")
+                .inRussian("график закончился бы \(last), позже \(CivilDate.supported.upperBound) — последней даты, которую ведёт dolg",
+                           remedy: "проверьте дату первого платежа и число платежей")
+        }
     }
 
     static func validateCount(_ count: Int) throws(DolgError) {

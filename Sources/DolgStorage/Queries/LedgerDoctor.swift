@@ -49,6 +49,7 @@ extension LedgerDatabase {
                         "\(row[0] as String) row \(row[1] as Int64? ?? 0) refers to a missing \(row[2] as String) row"
                     },
             ]
+            results.append(try markCheck(db))
             for check in Self.invariantChecks {
                 results.append(try invariant(check, db))
             }
@@ -154,6 +155,18 @@ extension LedgerDatabase {
         let problems = try Row.fetchAll(db, sql: sql).compactMap(problem)
         return LedgerCheckResult(name: name, rule: rule, problemCount: problems.count,
                                  examples: Array(problems.prefix(Self.doctorExampleLimit)))
+    }
+
+    /// The mark and the settings row that make the file a ledger (see `LedgerFile`).
+    private func markCheck(_ db: Database) throws -> LedgerCheckResult {
+        var problems: [String] = []
+        let mark = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        if mark != LedgerFile.applicationID { problems.append("the file's application id is \(mark), not dolg's") }
+        if try Int.fetchOne(db, sql: "SELECT count(*) FROM ledger WHERE id = 1") != 1 {
+            problems.append("the settings row is missing")
+        }
+        return LedgerCheckResult(name: "ledger_mark", rule: "The file carries dolg's mark and its settings row.",
+                                 problemCount: problems.count, examples: problems)
     }
 
     private func appendOnlyCheck(_ db: Database) throws -> LedgerCheckResult {

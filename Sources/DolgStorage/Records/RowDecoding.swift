@@ -4,7 +4,7 @@ import GRDB
 /// A date as the ledger stores it (`YYYY-MM-DD`); anything else means the file was damaged.
 func storedDate(_ text: String) throws -> CivilDate {
     do {
-        return try CivilDate.parse(text)
+        return try CivilDate.parseAnyYear(text)
     } catch {
         throw DolgError(.ledgerFailure, "the ledger holds '\(text)' where a date should be",
                         remedy: "the file was changed outside dolg: restore it from a backup")

@@ -14,19 +14,18 @@ extension ReportCommand {
         @Option(help: "Months of overdue-rate trend.") var months = 6
 
         func run() throws {
+            try checkCount(months, option: "--months", within: InputLimits.trendMonths)
             let (ledger, settings) = try global.openLedger()
             let today = try global.businessDate()
             let (summary, aging) = try Analytics.portfolio(ledger, settings, asOf: today)
-            let trendStart = CivilDate(year: today.year, month: today.month, day: 1)!.adding(months: -(max(1, months) - 1))
+            let trendStart = CivilDate(year: today.year, month: today.month, day: 1)!.adding(months: -(months - 1))
             let trend = try Analytics.dynamics(ledger, settings, DynamicsCalendar.dates(from: trendStart, to: today, by: .month))
             let (byManager, _) = try Analytics.managers(ledger, settings, from: today.adding(days: -30), to: today)
             let forecast = try Analytics.forecast(ledger, settings, today: today, periods: 3, by: .month)
             let dashboard = Dashboard(asOf: today, summary: summary, aging: aging, trend: trend,
                                       managers: byManager.keys.sorted().map { ($0, byManager[$0]!) }, forecast: forecast,
                                       currency: settings.currency, language: try global.language())
-            guard FileManager.default.createFile(atPath: out, contents: Data(dashboard.html().utf8)) else {
-                throw DolgError(.ledgerFailure, "cannot write \(out)", remedy: "check the directory and its permissions")
-            }
+            try OutputFile.write(Data(dashboard.html().utf8), to: out)
             write("Wrote \(out).\n")
         }
     }

@@ -18,6 +18,7 @@ extension ReportCommand {
         @OptionGroup var scope: ReportScope
 
         func run() throws {
+            try checkCount(periods, option: "--periods", within: InputLimits.forecastPeriods)
             let (ledger, settings) = try global.openLedger()
             let today = try global.businessDate()
             let forecast = try Analytics.forecast(ledger, settings, today: today, periods: periods, by: by, scope: scope.contracts)
@@ -60,6 +61,7 @@ extension ReportCommand {
         func run() throws {
             let (ledger, settings) = try global.openLedger()
             let today = try global.businessDate()
+            try checkCount(within, option: "--within", within: InputLimits.horizonDays)
             let horizon = today.adding(days: within)
             var rows: [(days: Int, cells: [Cell])] = []
             try ledger.scanPositions(asOf: today, scope: scope.contracts, buckets: settings.buckets) { row in

@@ -25,8 +25,15 @@ extension ReportCommand {
         func run() throws {
             let (ledger, settings) = try global.openLedger()
             let (from, to) = try period.period(global)
-            let points = try Analytics.dynamics(ledger, settings, DynamicsCalendar.dates(from: from, to: to, by: by),
-                                                scope: scope.contracts)
+            let dates = DynamicsCalendar.dates(from: from, to: to, by: by)
+            guard dates.count <= InputLimits.dynamicsPoints.upperBound else {
+                let most = InputLimits.dynamicsPoints.upperBound
+                throw DolgError(.invalidValue, "\(from)…\(to) by \(by.rawValue) is \(dates.count) dates, more than \(most)",
+                                remedy: "give a shorter period, or --by week or month")
+                    .inRussian("\(from)…\(to) по \(by.rawValue): \(dates.count) дат, больше \(most)",
+                               remedy: "укажите период короче или --by week либо month")
+            }
+            let points = try Analytics.dynamics(ledger, settings, dates, scope: scope.contracts)
             let labels = settings.buckets.buckets.map(\.label)
             var report = Report(
                 columns: [Column("date"), Column("source"), Column("active"), Column("overdue"), Column("overdue_rate"),

@@ -19,6 +19,7 @@ struct LetterCommand: ParsableCommand {
     @Option(help: "The creditor's name, as signed.") var creditor = "Кредитор"
 
     func run() throws {
+        try checkCount(deadlineDays, option: "--deadline-days", within: InputLimits.deadlineDays)
         let (ledger, settings) = try global.openLedger()
         let today = try global.businessDate()
         let detail = try ledger.contractDetail(number: contract)

@@ -17,6 +17,7 @@ struct OverdueCommand: ParsableCommand {
     @Option(name: .customLong("min-days"), help: "Only contracts at least this many days overdue.") var minDays: Int?
 
     func run() throws {
+        if let minDays { try checkCount(minDays, option: "--min-days", within: InputLimits.overdueDays) }
         let (ledger, settings) = try global.openLedger()
         let wantedBucket = try bucket.map { label throws(DolgError) in try settings.buckets.requireBucket(label) }
         // Keep only what the list shows, not each contract's whole allocation: the list can

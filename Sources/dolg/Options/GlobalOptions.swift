@@ -164,6 +164,11 @@ func parseDate(_ text: String, option: String) throws(DolgError) -> CivilDate {
         throw DolgError(.invalidDate, "\(option) '\(text)' is not a day of the calendar",
                         remedy: "give a real date as YYYY-MM-DD")
             .inRussian("\(option) '\(text)': такого дня нет в календаре", remedy: "укажите настоящую дату: ГГГГ-ММ-ДД")
+    } catch .outOfRange {
+        throw DolgError(.invalidDate, "\(option) '\(text)' is outside the dates dolg keeps (\(CivilDate.supportedDescription))",
+                        remedy: "check the year")
+            .inRussian("\(option) '\(text)': вне дат, которые ведёт dolg (\(CivilDate.supportedDescription))",
+                       remedy: "проверьте год")
     } catch {
         throw DolgError(.invalidDate, "\(option) '\(text)' is not a date",
                         remedy: "write it as YYYY-MM-DD, e.g. 2026-12-15")

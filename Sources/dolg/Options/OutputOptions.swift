@@ -101,9 +101,9 @@ struct ChunkedOutput {
     }
 }
 
-/// Writes to stdout without a trailing newline of its own.
+/// Writes to stdout without a trailing newline of its own (checked: see `StandardOutput`).
 func write(_ text: String) {
-    Swift.print(text, terminator: "")
+    StandardOutput.write(text)
 }
 
 /// Writes a line to stderr.

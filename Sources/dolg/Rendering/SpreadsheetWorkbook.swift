@@ -19,13 +19,7 @@ struct SpreadsheetWorkbook {
                 .inRussian("--format xlsx выводит двоичную книгу, не для терминала",
                            remedy: "перенаправьте вывод в файл: > report.xlsx")
         }
-        let bytes = try data()
-        do { try FileHandle.standardOutput.write(contentsOf: bytes) } catch {
-            throw DolgError(.outputFailure, "cannot write the workbook to standard output: \(error.localizedDescription)",
-                            remedy: "check the disk and the file it is redirected to")
-                .inRussian("не удалось записать книгу в стандартный вывод: \(error.localizedDescription)",
-                           remedy: "проверьте диск и файл, куда перенаправлен вывод")
-        }
+        StandardOutput.write(try data())
     }
 
     /// The workbook's bytes.

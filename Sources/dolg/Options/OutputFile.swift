@@ -1,0 +1,52 @@
+import DolgRules
+import Foundation
+
+/// A file of client data the command writes (the dashboard): only over a regular file or at a
+/// new path, never through a link or into a device, readable by its owner only, and whole or not
+/// at all (written beside the target, then renamed over it).
+enum OutputFile {
+    static func write(_ bytes: Data, to path: String) throws(DolgError) {
+        var status = stat()
+        if lstat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            throw DolgError(.outputNotAFile, "\(path) is not a regular file: refusing to write into it",
+                            remedy: "give the path of a new or a regular file")
+                .inRussian("\(path) — не обычный файл: запись в него отклонена",
+                           remedy: "укажите путь к новому или обычному файлу")
+        }
+        let url = URL(fileURLWithPath: path)
+        var template = Array("\(url.deletingLastPathComponent().path)/.\(url.lastPathComponent).incomplete-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw failure(path, errno) }
+        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        var written = 0
+        let error: Int32? = bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += count
+            }
+            return fchmod(descriptor, 0o600) == 0 && fsync(descriptor) == 0 ? nil : errno
+        }
+        close(descriptor)
+        if let error {
+            unlink(temporary)
+            throw failure(path, error)
+        }
+        guard rename(temporary, path) == 0 else {
+            let error = errno
+            unlink(temporary)
+            throw failure(path, error)
+        }
+    }
+
+    private static func failure(_ path: String, _ error: Int32) -> DolgError {
+        let reason = String(cString: strerror(error))
+        return DolgError(.outputFailure, "cannot write \(path): \(reason)",
+                         remedy: "check the directory, its permissions and the free space; nothing was written")
+            .inRussian("не удалось записать \(path): \(reason)",
+                       remedy: "проверьте каталог, права и свободное место; ничего не записано")
+    }
+}
