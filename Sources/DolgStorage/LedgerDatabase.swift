@@ -123,8 +123,8 @@ public final class LedgerDatabase: Sendable {
                     outcome = try body(db)
                     guard case .written = outcome else { return .rollback }
                     try db.execute(
-                        sql: "INSERT INTO audit_log (at, os_user, command) VALUES (?, ?, ?)",
-                        arguments: [audit.timestamp, audit.osUser, audit.command])
+                        sql: "INSERT INTO audit_log (at, os_user, claimed_login, command) VALUES (?, ?, ?, ?)",
+                        arguments: [audit.timestamp, audit.osUser, audit.claimedLogin, audit.command])
                     return .commit
                 }
                 switch outcome! {

@@ -1,3 +1,4 @@
+import DolgRules
 import GRDB
 
 /// The ledger's schema, built by one migrator run every time a ledger is opened.
@@ -325,6 +326,20 @@ enum Schema {
         migrator.registerMigration("v11-ledger-mark") { db in
             // The mark that tells a ledger from any other SQLite file (see `LedgerFile`).
             try db.execute(sql: "PRAGMA application_id = \(LedgerFile.applicationID)")
+        }
+        migrator.registerMigration("v12-claimed-logins") { db in
+            // `--as` and DOLG_USER are claims nothing checks yet: the audit keeps them beside the OS user.
+            try db.execute(sql: "ALTER TABLE audit_log ADD COLUMN claimed_login TEXT")
+        }
+        migrator.registerMigration("v13-lookalike-numbers") { db in
+            // A contract number's look-alike key (`IdentifierText.lookalikeKey`): `С-1` in Cyrillic
+            // and `C-1` in Latin have the same, and a second such number is refused.
+            try db.execute(sql: "ALTER TABLE contracts ADD COLUMN number_key TEXT")
+            let update = try db.makeStatement(sql: "UPDATE contracts SET number_key = ? WHERE id = ?")
+            for row in try Row.fetchAll(db, sql: "SELECT id, number FROM contracts") {
+                try update.execute(arguments: [IdentifierText.lookalikeKey(row["number"]), row["id"] as Int64])
+            }
+            try db.execute(sql: "CREATE INDEX contracts_by_number_key ON contracts (number_key)")
         }
         return migrator
     }

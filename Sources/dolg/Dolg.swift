@@ -51,7 +51,9 @@ enum Main {
         // not kill the process.
         signal(SIGPIPE, SIG_IGN)
         do {
-            var command = try Dolg.parseAsRoot()
+            // In NFC, so that a name or number typed in decomposed form is the one stored composed.
+            let arguments = CommandLine.arguments.dropFirst().map(\.precomposedStringWithCanonicalMapping)
+            var command = try Dolg.parseAsRoot(Array(arguments))
             do {
                 try command.run()
             } catch let status as ExitCode {
@@ -60,7 +62,7 @@ enum Main {
             }
             try StandardOutput.finish()
         } catch let error as DolgError {
-            FileHandle.standardError.write((error.line(errorLanguage) + "\n").data(using: .utf8)!)
+            FileHandle.standardError.write((TerminalText.line(error.line(errorLanguage)) + "\n").data(using: .utf8)!)
             exit(error.exitCode)
         } catch let status as ExitCode {
             // A command that finished its work but must tell cron something (e.g. sends failed).
@@ -76,7 +78,7 @@ enum Main {
                 ? " " + lines.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }.joined(separator: ", ")
                 : "")
             let usageError = DolgError(.invalidValue, message, remedy: "see `dolg help` for usage")
-            FileHandle.standardError.write((usageError.description + "\n").data(using: .utf8)!)
+            FileHandle.standardError.write((TerminalText.line(usageError.description) + "\n").data(using: .utf8)!)
             exit(status.rawValue == ExitCode.failure.rawValue ? ExitStatus.usage.rawValue : status.rawValue)
         }
     }

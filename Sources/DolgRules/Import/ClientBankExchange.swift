@@ -3,7 +3,9 @@
 /// The reader is lenient where real files are sloppy (a space after `=`, a key repeated in a
 /// document, a missing `КонецДокумента` before the next section, unknown keys and document
 /// kinds) and strict where guessing would lose money: the first line must be the format's
-/// marker and the file must end with `КонецФайла`, so a truncated file is refused.
+/// marker and the file must end with `КонецФайла`, so a truncated file is refused. A file of
+/// several statements one after another (two days' downloads joined) is read whole; anything
+/// else after a `КонецФайла` is refused, so no payment is ever dropped unseen.
 public struct BankStatement: Sendable {
     /// Header keys (`ВерсияФормата`, `Кодировка`, `Отправитель`, `ДатаНачала`…), last value kept.
     public internal(set) var header: [String: String] = [:]
@@ -61,6 +63,8 @@ extension BankStatement {
     public enum ParseFailure: Error, Equatable, Sendable {
         case notAnExchangeFile
         case truncated
+        /// Something other than another statement after `КонецФайла`, at this line.
+        case contentAfterEnd(line: Int)
     }
 
     /// Reads a statement already decoded to text (see `TextEncodingDetector` and `decode`).
@@ -86,6 +90,14 @@ extension BankStatement {
             let lineNumber = index + 1
             let line = rawLine.trimmingCharacters()
             if line.isEmpty { continue }
+            if ended {
+                // After a statement's end only another statement may follow.
+                guard line == "1CClientBankExchange" else { throw .contentAfterEnd(line: lineNumber) }
+                statement.notes.append("line \(lineNumber): a further statement starts; it is read too")
+                ended = false
+                continue
+            }
+            if line == "1CClientBankExchange" { throw .truncated }
             let key: String
             let value: String
             if let equals = line.firstIndex(of: "=") {
@@ -121,7 +133,6 @@ extension BankStatement {
                     section = .document(line: line, kind: kind, fields: fields)
                 }
             }
-            if ended { break }
         }
         guard ended else { throw .truncated }
         return statement

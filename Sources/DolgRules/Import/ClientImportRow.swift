@@ -20,7 +20,8 @@ public struct ClientImportRow: Hashable, Sendable {
     /// Reads a row. Masked personal data (an export without `--reveal`) is refused: importing it
     /// would store the mask in place of the passport.
     public static func read(_ row: inout RowReader) -> ClientImportRow? {
-        let name = row.text("name")
+        let name = row.identifier("name")
+        let manager = row.optionalIdentifier("manager")
         let phone = row.phone("phone")
         let inn = row.optionalText("inn")
         if let inn, !(inn.count == 10 || inn.count == 12) || !inn.allSatisfy(\.isNumber) {
@@ -45,7 +46,7 @@ public struct ClientImportRow: Hashable, Sendable {
         }
         guard row.errors.isEmpty, let phone else { return nil }
         return ClientImportRow(line: row.line, name: name, phone: phone, email: row.optionalText("email"), inn: inn,
-                               business: kind == "business", managerName: row.optionalText("manager"),
+                               business: kind == "business", managerName: manager,
                                passport: row.optionalText("passport"), address: row.optionalText("address"),
                                timeOffsetMinutes: offset, note: row.optionalText("note"), notes: notes)
     }

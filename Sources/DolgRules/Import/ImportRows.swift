@@ -28,7 +28,7 @@ public struct PaymentImportRow: Hashable, Sendable {
     }
 
     public static func read(_ row: inout RowReader) -> PaymentImportRow? {
-        let contract = row.text("contract")
+        let contract = row.identifier("contract")
         let date = row.date("date")
         let amount = row.money("amount")
         if let amount, !amount.isPositive { row.fail("amount", amount.decimalString, "not positive") }
@@ -89,8 +89,10 @@ public struct ContractImportRow: Hashable, Sendable {
 
     /// Reads a row; dates of the row that depend on each other (start, first due) are checked too.
     public static func read(_ row: inout RowReader, today: CivilDate) -> ContractImportRow? {
-        let number = row.text("number")
-        let client = row.text("client")
+        let number = row.identifier("number")
+        let client = row.identifier("client")
+        let manager = row.optionalIdentifier("manager")
+        let segment = row.optionalIdentifier("segment")
         let phone = row.phone("phone")
         let amount = row.money("amount")
         let down = row.money("down_payment", optional: true) ?? .zero
@@ -138,8 +140,8 @@ public struct ContractImportRow: Hashable, Sendable {
         }
         guard row.errors.isEmpty, let phone, let plan else { return nil }
         return ContractImportRow(line: row.line, number: number, clientName: client, phone: phone,
-                                 email: row.optionalText("email"), inn: inn, managerName: row.optionalText("manager"),
-                                 segment: row.optionalText("segment"), dailyPenaltyRate: penalty,
+                                 email: row.optionalText("email"), inn: inn, managerName: manager,
+                                 segment: segment, dailyPenaltyRate: penalty,
                                  termination: terminatedOn.map { Termination(date: $0, reason: row.optionalText("termination_reason") ?? "") },
                                  plan: plan)
     }
@@ -186,7 +188,7 @@ public enum ScheduleImportRow {
 
     public static func read(_ row: inout RowReader) -> (contract: String, line: CustomSchedule.Line)? {
         if row.optionalText("seq") == "0" { return nil }
-        let contract = row.text("contract")
+        let contract = row.identifier("contract")
         let dueDate = row.date("due_date")
         let amount = row.money("amount")
         guard row.errors.isEmpty, let dueDate, let amount else { return nil }

@@ -69,6 +69,20 @@ public struct RowReader {
         return value
     }
 
+    /// A contract number or a name: text with no control or invisible characters, of bounded length.
+    public mutating func identifier(_ column: String) -> String {
+        let value = text(column)
+        if !value.isEmpty, let problem = IdentifierText.problem(value) { fail(column, value, problem) }
+        return value
+    }
+
+    /// Like `identifier`, for a column that may be empty.
+    public mutating func optionalIdentifier(_ column: String) -> String? {
+        guard let value = optionalText(column) else { return nil }
+        if let problem = IdentifierText.problem(value) { fail(column, value, problem) }
+        return value
+    }
+
     public mutating func money(_ column: String, optional: Bool = false) -> Money? {
         guard let value = optionalText(column) else {
             if !optional { fail(column, "", "is empty") }

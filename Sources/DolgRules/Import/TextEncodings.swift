@@ -19,6 +19,19 @@ public enum CyrillicCodePage: String, Sendable {
         return String(scalars)
     }
 
+    /// Decodes bytes in this code page, or nil when they cannot be text in it: a byte the code
+    /// page leaves undefined, or non-ASCII bytes that are valid UTF-8 — a line saved as UTF-8
+    /// among lines in the code page, which would otherwise be read as mojibake. (Cyrillic text in
+    /// a code page is practically never valid UTF-8: its letters are 0xC0–0xFF, which UTF-8 uses
+    /// only as lead bytes.)
+    public func decodeStrictly(_ bytes: [UInt8]) -> String? {
+        if bytes.contains(where: { $0 >= 0x80 }), TextEncodingDetector.isValidUTF8(bytes, allowingTruncation: false) {
+            return nil
+        }
+        let text = decode(bytes)
+        return text.unicodeScalars.contains("\u{FFFD}") ? nil : text
+    }
+
     // Generated from the code pages' published mappings (0x80 to 0xFF).
     static let windows1251Table: [UInt16] = [
         0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021,
@@ -75,8 +88,8 @@ public enum TextEncodingDetector {
     }
 
     /// Whether the bytes are valid UTF-8. A sequence cut short by the end of the sample
-    /// counts as valid, so a sample may be any prefix of a file.
-    public static func isValidUTF8(_ bytes: some Collection<UInt8>) -> Bool {
+    /// counts as valid unless `allowingTruncation` is false, so a sample may be any prefix of a file.
+    public static func isValidUTF8(_ bytes: some Collection<UInt8>, allowingTruncation: Bool = true) -> Bool {
         var iterator = bytes.makeIterator()
         while let byte = iterator.next() {
             let continuation: Int
@@ -88,7 +101,7 @@ public enum TextEncodingDetector {
             default: return false
             }
             for _ in 0..<continuation {
-                guard let next = iterator.next() else { return true }
+                guard let next = iterator.next() else { return allowingTruncation }
                 guard next & 0xC0 == 0x80 else { return false }
             }
         }

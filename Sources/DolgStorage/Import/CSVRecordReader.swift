@@ -11,14 +11,20 @@ import Foundation
 final class CSVRecordReader {
     private let handle: FileHandle
     private let separator: UInt8
-    private let decode: ([UInt8]) -> String
+    /// A field's bytes as text, nil when they are not valid in the file's encoding.
+    private let decode: ([UInt8]) -> String?
     private var chunk: [UInt8] = []
     private var position = 0
     private var atEnd = false
     /// The physical line the reader is on; quoted fields may span lines.
     private(set) var physicalLine = 1
 
-    init(handle: FileHandle, separator: UInt8, decode: @escaping ([UInt8]) -> String) {
+    /// The most bytes one field may hold, and one record: a line of a spreadsheet is far
+    /// shorter, and a file that is not one (a megabyte "reference") stops here, not in memory.
+    static let fieldBytes = 32 * 1024
+    static let recordBytes = InputLimits.lineBytes
+
+    init(handle: FileHandle, separator: UInt8, decode: @escaping ([UInt8]) -> String?) {
         self.handle = handle
         self.separator = separator
         self.decode = decode
@@ -26,6 +32,12 @@ final class CSVRecordReader {
 
     enum Failure: Error {
         case unterminatedQuote(line: Int)
+        /// A field's bytes are not valid in the file's encoding.
+        case badEncoding(line: Int)
+        /// A NUL byte: the file is not text.
+        case notText(line: Int)
+        case fieldTooLong(line: Int)
+        case recordTooLong(line: Int)
     }
 
     /// The next record and the line it starts on, or nil at the end of the file.
@@ -34,9 +46,19 @@ final class CSVRecordReader {
         let startLine = physicalLine
         var fields: [String] = []
         var field: [UInt8] = []
+        var recordBytes = 0
         var quoted = false
         var afterQuote = false
+        func finishField() throws(Failure) {
+            guard let text = decode(field) else { throw .badEncoding(line: physicalLine) }
+            fields.append(text)
+            field = []
+        }
         while true {
+            guard byte != 0 else { throw .notText(line: physicalLine) }
+            recordBytes += 1
+            guard field.count < Self.fieldBytes else { throw .fieldTooLong(line: startLine) }
+            guard recordBytes <= Self.recordBytes else { throw .recordTooLong(line: startLine) }
             if quoted {
                 if byte == UInt8(ascii: "\"") {
                     if peekByte() == UInt8(ascii: "\"") {
@@ -51,8 +73,7 @@ final class CSVRecordReader {
                     field.append(byte)
                 }
             } else if byte == separator {
-                fields.append(decode(field))
-                field = []
+                try finishField()
                 afterQuote = false
             } else if byte == UInt8(ascii: "\n") {
                 physicalLine += 1
@@ -70,7 +91,7 @@ final class CSVRecordReader {
             }
             byte = next
         }
-        fields.append(decode(field))
+        try finishField()
         return (startLine, fields)
     }
 

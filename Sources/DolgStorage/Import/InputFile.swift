@@ -4,14 +4,23 @@ import Foundation
 /// A file given to an import: the one place that tells a missing file (66) from one that is
 /// there but cannot be what was asked for (65), so every importer says the same.
 public enum InputFile {
-    /// Refuses a path that does not exist or is not a regular file.
+    /// Refuses a path that does not exist or is not a regular file: a directory, a device that
+    /// never ends (`/dev/zero`), a FIFO nobody writes.
     public static func checkReadable(_ path: String) throws(DolgError) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
             throw DolgError(.inputFileMissing, "cannot read '\(path)': no such file", remedy: "check the file's path")
+                .inRussian("не удалось прочитать '\(path)': файла нет", remedy: "проверьте путь к файлу")
         }
-        guard !isDirectory.boolValue else {
+        if status.st_mode & S_IFMT == S_IFDIR {
             throw DolgError(.invalidImport, "'\(path)' is a directory, not a file", remedy: "give the file inside it")
+                .inRussian("'\(path)' — каталог, а не файл", remedy: "укажите файл в нём")
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw DolgError(.invalidImport, "'\(path)' is not a regular file (a device or a pipe)",
+                            remedy: "save the data to a file and give its path")
+                .inRussian("'\(path)' — не обычный файл (устройство или канал)",
+                           remedy: "сохраните данные в файл и укажите его путь")
         }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw DolgError(.inputFileMissing, "cannot read '\(path)'", remedy: "check the file's permissions")

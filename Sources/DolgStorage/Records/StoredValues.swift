@@ -84,14 +84,18 @@ public struct AuditContext: Sendable {
     /// Wall-clock time of the write, ISO 8601 in UTC.
     public let timestamp: String
     public let osUser: String
+    /// The login the command claimed (`--as`, `DOLG_USER`), when it claimed one: recorded beside
+    /// the OS user, since nothing yet proves the claim.
+    public let claimedLogin: String?
     /// The command line with personal data masked.
     public let command: String
     /// The business date the command ran as of.
     public let today: CivilDate
 
-    public init(timestamp: String, osUser: String, command: String, today: CivilDate) {
+    public init(timestamp: String, osUser: String, claimedLogin: String? = nil, command: String, today: CivilDate) {
         self.timestamp = timestamp
         self.osUser = osUser
+        self.claimedLogin = claimedLogin
         self.command = command
         self.today = today
     }

@@ -10,7 +10,9 @@ extension LedgerDatabase {
     public func addContract(number: String, clientID: Int64, managerName: String?, terms: ScheduleTerms,
                             installments: [Installment], customSchedule: Bool, dailyPenaltyRate: InterestRate = .zero,
                             segment: String? = nil, audit: AuditContext) throws(DolgError) -> Int64 {
-        try write(audit) { db in
+        try Self.checkIdentifier(number, "--number", russian: "номер договора")
+        if let segment { try Self.checkIdentifier(segment, "--segment", russian: "сегмент") }
+        return try write(audit) { db in
             _ = try clientWithID(clientID, db)
             let managerID = try managerNamed(managerName, db)
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM contracts WHERE number = ?", arguments: [number]) == true {
@@ -31,15 +33,25 @@ extension LedgerDatabase {
                         dailyPenaltyRate: InterestRate = .zero, audit: AuditContext) throws -> Int64 {
         // Cached statements: an import calls this once per row, and compiling SQL each time
         // cost more than the inserts.
+        let key = IdentifierText.lookalikeKey(number)
+        if let lookalike = try String.fetchOne(db.cachedStatement(sql: """
+            SELECT number FROM contracts WHERE number_key = ? AND number <> ? LIMIT 1
+            """), arguments: [key, number]) {
+            throw DolgError(.duplicateContractNumber,
+                            "contract number '\(number)' looks the same as '\(lookalike)', already in the ledger (letters of another script)",
+                            remedy: "type the number in one alphabet; if it is that contract, use its number")
+                .inRussian("номер договора '\(number)' выглядит так же, как '\(lookalike)', уже внесённый (буквы другого алфавита)",
+                           remedy: "наберите номер в одной раскладке; если это тот же договор, используйте его номер")
+        }
         try db.cachedStatement(sql: """
             INSERT INTO contracts (number, client_id, manager_id, amount, down_payment, installment_count,
-                period, start_date, first_due, rate, custom_schedule, segment, penalty_rate, created_on)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                period, start_date, first_due, rate, custom_schedule, segment, penalty_rate, created_on, number_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [number, clientID, managerID, try terms.totalAmount.storedMinorUnits,
                              try terms.downPayment.storedMinorUnits, terms.installmentCount, terms.period.rawValue,
                              terms.startDate.description, terms.firstDueDate.description,
                              terms.annualRate.tenThousandthsOfPercent, customSchedule, segment,
-                             dailyPenaltyRate.tenThousandthsOfPercent, audit.today.description])
+                             dailyPenaltyRate.tenThousandthsOfPercent, audit.today.description, key])
         let contractID = db.lastInsertedRowID
         try insertInstallments(installments, into: "installments", owner: "contract_id", id: contractID, db)
         return contractID

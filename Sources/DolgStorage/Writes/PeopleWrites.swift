@@ -6,7 +6,9 @@ extension LedgerDatabase {
     @discardableResult
     public func addManager(name: String, role: StoredManager.Role, login: String?,
                            audit: AuditContext) throws(DolgError) -> StoredManager {
-        try write(audit) { db in
+        try Self.checkIdentifier(name, "--name", russian: "имя")
+        if let login { try Self.checkIdentifier(login, "--login", russian: "логин") }
+        return try write(audit) { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM managers WHERE name = ?", arguments: [name]) == true {
                 throw DolgError(.duplicateManager, "a manager named '\(name)' already exists",
                                 remedy: "choose another name, or use the existing manager")
@@ -26,7 +28,8 @@ extension LedgerDatabase {
     @discardableResult
     public func addClient(name: String, phone: String, details: ClientDetails = ClientDetails(), managerName: String?,
                           audit: AuditContext) throws(DolgError) -> StoredClient {
-        try write(audit) { db in
+        try Self.checkIdentifier(name, "--name", russian: "имя")
+        return try write(audit) { db in
             let managerID = try managerNamed(managerName, db)
             try db.execute(sql: """
                 INSERT INTO clients (name, phone, email, inn, passport, address, kind, time_offset_minutes, manager_id,
@@ -77,5 +80,15 @@ extension LedgerDatabase {
                         remedy: inUse.isEmpty ? "no contract has a segment yet" : "segments in use: \(inUse)")
             .inRussian("нет договоров в сегменте '\(segment)'",
                        remedy: inUse.isEmpty ? "ни у одного договора нет сегмента" : "сегменты: \(inUse)")
+    }
+
+    /// Refuses a number or a name that `IdentifierText` says cannot be one.
+    static func checkIdentifier(_ text: String, _ option: String, russian: String) throws(DolgError) {
+        guard let problem = IdentifierText.problem(text) else { return }
+        let shown = ImportRowError.shown(text)
+        throw DolgError(.invalidValue, "\(option) '\(shown)' \(problem)",
+                        remedy: "type it again with letters, digits and punctuation only")
+            .inRussian("\(option) '\(shown)': \(russian) содержит недопустимые символы или пуст",
+                       remedy: "наберите заново: буквы, цифры и знаки препинания")
     }
 }

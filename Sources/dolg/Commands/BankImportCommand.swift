@@ -60,8 +60,15 @@ extension ImportCommand {
                 do {
                     return StatementReading(try BankStatement.parse(BankStatement.decode(bytes)))
                 } catch .truncated {
-                    throw DolgError(.invalidBankFile, "\(file) ends without КонецФайла: it may be cut short",
+                    throw DolgError(.invalidBankFile, "\(file) has a statement without КонецФайла: it may be cut short",
                                     remedy: "download the statement again; nothing was imported")
+                        .inRussian("\(file): выписка без КонецФайла — возможно, файл обрезан",
+                                   remedy: "скачайте выписку заново; ничего не импортировано")
+                } catch .contentAfterEnd(let line) {
+                    throw DolgError(.invalidBankFile, "\(file):\(line): text after КонецФайла that is not another statement",
+                                    remedy: "check the file: nothing was imported, so no payment in it is lost")
+                        .inRussian("\(file):\(line): после КонецФайла текст, который не является выпиской",
+                                   remedy: "проверьте файл: ничего не импортировано, ни один платёж не потерян")
                 } catch {
                     throw DolgError(.invalidBankFile, "\(file) is not a 1C exchange file", remedy: "check the file")
                 }

@@ -49,7 +49,7 @@ extension ReportCommand {
                 // The overdue rate so far, as a sparkline that grows row by row.
                 let rates = points.map(\.overdueRate.tenths)
                 report = report.adding(Column("trend", ""), cells: rates.indices.map {
-                    .text(TerminalChart.sparkline(Array(rates[...$0])))
+                    .chart(TerminalChart.sparkline(Array(rates[...$0])))
                 }, footer: .empty)
             }
             try output.print(report, settings, try global.language())

@@ -89,7 +89,7 @@ struct ReportCommand: ParsableCommand {
             if output.showsCharts {
                 let largest = aging.rows.map(\.amount.minorUnits).max() ?? 0
                 report = report.adding(Column("chart", ""), cells: aging.rows.enumerated().map { index, row in
-                    .text(TerminalChart.bar(row.amount.minorUnits, of: largest, red: index > 0))
+                    .chart(TerminalChart.bar(row.amount.minorUnits, of: largest, red: index > 0))
                 }, footer: .empty)
             }
             try output.print(report, settings, try global.language())

@@ -92,9 +92,10 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The login of whoever runs the command: --as, DOLG_USER, or the OS user.
-    var login: String {
-        user ?? environment["DOLG_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.osUser
-    }
+    var login: String { claimedLogin ?? Self.osUser }
+
+    /// The login given with --as or DOLG_USER, if any.
+    var claimedLogin: String? { user ?? environment["DOLG_USER"].flatMap { $0.isEmpty ? nil : $0 } }
 
     /// Which contracts a list shows: `--manager`'s, everyone's with `--all`, and otherwise the
     /// current user's own when they are a manager (a head sees everyone). This is a working
@@ -145,7 +146,7 @@ struct GlobalOptions: ParsableArguments {
     func auditContext() throws(DolgError) -> AuditContext {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
-        return AuditContext(timestamp: formatter.string(from: Date()), osUser: Self.osUser,
+        return AuditContext(timestamp: formatter.string(from: Date()), osUser: Self.osUser, claimedLogin: claimedLogin,
                             command: CommandLineRedaction.redact(["dolg"] + CommandLine.arguments.dropFirst()),
                             today: try businessDate())
     }

@@ -26,7 +26,8 @@ struct OutputOptions: ParsableArguments {
     func print(_ report: Report, _ settings: LedgerSettings, _ language: Language) throws {
         switch effectiveFormat {
         case .table:
-            var output = ChunkedOutput()
+            // Cells are made safe one by one (`TerminalText`), keeping the charts' colours.
+            var output = ChunkedOutput(cellsAreSafe: true)
             TableRenderer(currency: settings.currency, language: language).render(report) { output.append($0) }
             output.flush()
         case .xlsx:
@@ -87,7 +88,14 @@ struct OutputOptions: ParsableArguments {
 /// Stdout gathered into chunks of about 64 KB: one write per chunk rather than per line, and a
 /// long output never held whole.
 struct ChunkedOutput {
+    /// A table whose cells were made safe for a terminal already; other output is made safe as
+    /// it is written (see `write`).
+    let cellsAreSafe: Bool
     private var buffer = ""
+
+    init(cellsAreSafe: Bool = false) {
+        self.cellsAreSafe = cellsAreSafe
+    }
 
     mutating func append(_ text: String) {
         buffer += text
@@ -96,19 +104,20 @@ struct ChunkedOutput {
 
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        write(buffer)
+        if cellsAreSafe { StandardOutput.write(buffer) } else { write(buffer) }
         buffer = ""
     }
 }
 
-/// Writes to stdout without a trailing newline of its own (checked: see `StandardOutput`).
+/// Writes to stdout without a trailing newline of its own (checked: see `StandardOutput`). At a
+/// terminal, control characters of the text (a name, a payer, a purpose) are shown, not obeyed.
 func write(_ text: String) {
-    StandardOutput.write(text)
+    StandardOutput.write(StandardOutput.isTerminal ? TerminalText.visibleLines(text) : text)
 }
 
-/// Writes a line to stderr.
+/// Writes a line to stderr, with control characters made visible and echoed values cut short.
 func note(_ text: String) {
-    FileHandle.standardError.write((text + "\n").data(using: .utf8)!)
+    FileHandle.standardError.write((TerminalText.line(text) + "\n").data(using: .utf8)!)
 }
 
 /// `1 row`, `2 rows`: a count with its noun in English.

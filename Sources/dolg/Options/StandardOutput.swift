@@ -46,6 +46,9 @@ enum StandardOutput {
                        remedy: "проверьте диск или файл, куда перенаправлен вывод; вывод неполный")
     }
 
+    /// Whether stdout is a terminal, where a person reads.
+    static let isTerminal = isatty(STDOUT_FILENO) == 1
+
     /// Whether a write has failed: a long export stops making rows nobody will read.
     static var hasFailed: Bool { failure != nil }
 }

@@ -19,6 +19,10 @@ enum Cell {
     case signedInteger(Int)
     /// A change in tenths (percentage points): `+13.1` for people, the number 13.1 for scripts.
     case signedTenths(Int)
+    /// A drawing of dolg's own (a bar, a sparkline), in tables at a terminal only: the one cell
+    /// whose escape sequences (colour) reach the terminal. Everything in `.text` is shown with its
+    /// control characters made visible.
+    case chart(String)
     case empty
 
     static func optionalText(_ value: String?) -> Cell { value.map(Cell.text) ?? .empty }

@@ -48,7 +48,7 @@ struct SpreadsheetSheet {
     /// A cell's XML and the width its shown value takes, in characters.
     private func cell(_ cell: Cell, reference: String) -> (String, Int) {
         switch cell {
-        case .text(let text): return (inlineString(text, reference: reference), text.count)
+        case .text(let text), .chart(let text): return (inlineString(text, reference: reference), text.count)
         case .term(let word):
             let shown = language == .russian ? RussianHeaders.terms[word] ?? word : word
             return (inlineString(shown, reference: reference), shown.count)

@@ -60,7 +60,8 @@ struct TableRenderer {
 
     func format(_ cell: Cell) -> String {
         switch cell {
-        case .text(let text): return text
+        case .text(let text): return TerminalText.visible(text)
+        case .chart(let drawing): return drawing
         case .term(let word): return language == .russian ? RussianHeaders.terms[word] ?? word : word
         case .integer(let value): return String(value)
         case .money(let money): return money.formatted(currency, language)
@@ -82,7 +83,7 @@ struct TableRenderer {
     private func isNumeric(_ cell: Cell) -> Bool {
         switch cell {
         case .integer, .money, .percentage, .tenths, .decimal, .signedInteger, .signedTenths: return true
-        case .text, .term, .date, .empty: return false
+        case .text, .term, .date, .chart, .empty: return false
         }
     }
 }
