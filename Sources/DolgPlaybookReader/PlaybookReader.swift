@@ -176,6 +176,11 @@ public enum PlaybookReader {
                 problems.append("\(line): a step needs name, offset (days), channel (\(Channel.allCases.map(\.rawValue).joined(separator: ", "))) and actor (\(Actor.allCases.map(\.rawValue).joined(separator: ", ")))")
                 continue
             }
+            guard InputLimits.playbookOffsetDays.contains(offset) else {
+                let range = InputLimits.playbookOffsetDays
+                problems.append("\(line): offset must be whole days from \(range.lowerBound) to \(range.upperBound)")
+                continue
+            }
             steps.append(LadderStep(name: stepName, offsetDays: offset, channel: channel, actor: actor,
                                     instruction: step["instruction"]?.string ?? "", template: step["template"]?.string))
         }
@@ -184,6 +189,9 @@ public enum PlaybookReader {
             escalation = EscalationRule(count: rule["count"]?.int ?? escalation.count,
                                         windowDays: rule["window_days"]?.int ?? escalation.windowDays,
                                         toStep: rule["to_step"]?.string ?? escalation.toStep)
+            if !(1...100).contains(escalation.count) || !(1...InputLimits.playbookOffsetDays.upperBound).contains(escalation.windowDays) {
+                problems.append("escalation.count must be from 1 to 100 and window_days from 1 to \(InputLimits.playbookOffsetDays.upperBound)")
+            }
         }
         return Playbook(name: name, ladder: CollectionLadder(steps: steps), escalation: escalation)
     }

@@ -54,3 +54,37 @@ extension PhoneNumber.ParseFailure: CustomStringConvertible {
         }
     }
 }
+
+extension PhoneNumber {
+    /// Free text (a gateway's error output) with every run of 10 to 15 digits that may be a phone
+    /// number — written with `+`, spaces, dashes, dots or brackets between them — masked like a
+    /// phone: `+7*******4567`.
+    public static func maskingNumbers(in text: String) -> String {
+        let characters = Array(text)
+        var result = ""
+        var index = 0
+        while index < characters.count {
+            guard characters[index].isASCIIDigit || (characters[index] == "+" && index + 1 < characters.count
+                                                      && characters[index + 1].isASCIIDigit) else {
+                result.append(characters[index])
+                index += 1
+                continue
+            }
+            // The longest stretch of digits and separators from here, ending on a digit.
+            var end = index
+            var last = index
+            var digits = 0
+            while end < characters.count, characters[end].isASCIIDigit || " -.()+".contains(characters[end]) {
+                if characters[end].isASCIIDigit {
+                    digits += 1
+                    last = end
+                }
+                end += 1
+            }
+            let run = String(characters[index...last])
+            result += (10...15).contains(digits) ? masked(run.filter { $0.isASCIIDigit || $0 == "+" }) : run
+            index = last + 1
+        }
+        return result
+    }
+}

@@ -218,3 +218,19 @@ public struct ReminderLine: Sendable {
         self.position = position
     }
 }
+
+extension ReminderPlanner {
+    /// The variables of a message about a sample contract (two installments of 5 000, the first
+    /// 12 days overdue, one still to come): what a template is rendered against when a playbook is
+    /// imported, so that one that cannot render is refused then and not at night.
+    public static func sampleVariables(currency: Currency) -> [String: Any] {
+        let today = CivilDate(year: 2026, month: 11, day: 20)!
+        let installments = [
+            Installment(seq: 1, dueDate: CivilDate(year: 2026, month: 11, day: 8)!, principal: Money(minorUnits: 500_000)),
+            Installment(seq: 2, dueDate: CivilDate(year: 2026, month: 12, day: 8)!, principal: Money(minorUnits: 500_000)),
+        ]
+        let position = ContractPosition(installments: installments, netPaid: .zero, terminatedOn: nil, asOf: today)
+        let line = ReminderLine(contract: "Д-001", installment: position.allocation.coverages[0], position: position)
+        return variables([line], client: "Иванов Иван Иванович", currency: currency, today: today)
+    }
+}

@@ -35,7 +35,8 @@ struct PlaybookCommand: ParsableCommand {
         func run() throws {
             let text = try InputFile.text(file, refusedAs: .invalidPlaybook, remedy: "save the playbook as UTF-8 TOML")
             let set = try PlaybookReader.decode(text)
-            let (ledger, _) = try global.openLedger()
+            let (ledger, settings) = try global.openLedger()
+            try MessageText.check(set, currency: settings.currency)
             let version = try ledger.importPlaybook(text: text, buckets: set.buckets, by: global.login,
                                                     audit: try global.auditContext())
             let segments = set.segments.isEmpty ? "" : "; segments: \(set.segments.keys.sorted().joined(separator: ", "))"

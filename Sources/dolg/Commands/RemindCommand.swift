@@ -38,12 +38,17 @@ struct RemindCommand: ParsableCommand {
 struct ReminderOptions: ParsableArguments {
     @Option(name: .customLong("send-cmd"), help: "The command that delivers one message (JSON on stdin).")
     var sendCommand: String?
+    @Option(name: .customLong("send-timeout"),
+            help: "Seconds one hand-over may take before the send command is stopped (1 to 3600).")
+    var sendTimeout = GatewayCommand.defaultTimeout
     @Flag(help: "Show what is due, writing and sending nothing.") var dryRun = false
 
     func run(_ ledger: LedgerDatabase, _ settings: LedgerSettings, _ global: GlobalOptions, listEach: Bool = true,
              eachWork: (ContractWorkRow) -> Void = { _ in }) throws -> ReminderRun.Outcome {
+        try checkCount(sendTimeout, option: "--send-timeout", within: GatewayCommand.timeoutRange)
         let run = try ReminderRun(ledger, settings, global)
-        let mode: ReminderRun.Mode = dryRun ? .dryRun : sendCommand.map { .send(GatewayCommand(command: $0)) } ?? .plan
+        let mode: ReminderRun.Mode = dryRun ? .dryRun
+            : sendCommand.map { .send(GatewayCommand(command: $0, timeout: sendTimeout)) } ?? .plan
         return try run.run(mode, listEach: listEach, eachWork: eachWork)
     }
 

@@ -243,6 +243,13 @@ struct ReminderRun {
             let carried = group.filter { attempt.messageIDs.contains($0.messageID) }
             let result = gateway.deliver(json: json(attempt, carried, address: address, text: text),
                                          messageID: attempt.deliveryID)
+            if result.timedOut {
+                // It may have sent: left unknown, as after a crash, for the operator to settle.
+                outcome.unknown += 1
+                outcome.lines.append(say("unknown \(contracts(carried)) \(first.step.name): \(result.detail ?? "")",
+                                         "неизвестно \(contracts(carried)) \(first.step.name): ответа нет \(gateway.timeout) с, команда отправки остановлена"))
+                continue
+            }
             guard recordResult(attempt, result) else {
                 outcome.unknown += 1
                 outcome.lines.append(say("unknown \(contracts(carried)) \(first.step.name): handed over, result not recorded",
