@@ -334,12 +334,19 @@ enum Schema {
         migrator.registerMigration("v13-lookalike-numbers") { db in
             // A contract number's look-alike key (`IdentifierText.lookalikeKey`): `С-1` in Cyrillic
             // and `C-1` in Latin have the same, and a second such number is refused.
-            try db.execute(sql: "ALTER TABLE contracts ADD COLUMN number_key TEXT")
-            let update = try db.makeStatement(sql: "UPDATE contracts SET number_key = ? WHERE id = ?")
+            // Kept beside the contract (contracts are never updated).
+            try db.execute(sql: """
+                CREATE TABLE contract_number_keys (
+                    contract_id INTEGER PRIMARY KEY REFERENCES contracts(id),
+                    number_key TEXT NOT NULL
+                );
+                CREATE INDEX contract_number_keys_by_key ON contract_number_keys (number_key);
+                """)
+            let insert = try db.makeStatement(sql: "INSERT INTO contract_number_keys (contract_id, number_key) VALUES (?, ?)")
             for row in try Row.fetchAll(db, sql: "SELECT id, number FROM contracts") {
-                try update.execute(arguments: [IdentifierText.lookalikeKey(row["number"]), row["id"] as Int64])
+                try insert.execute(arguments: [row["id"] as Int64, IdentifierText.lookalikeKey(row["number"])])
             }
-            try db.execute(sql: "CREATE INDEX contracts_by_number_key ON contracts (number_key)")
+            try makeAppendOnly("contract_number_keys", db)
         }
         return migrator
     }

@@ -37,7 +37,7 @@ struct DoctorTests {
     func healthy() throws {
         let fixture = try healthyLedger()
         let findings = try fixture.ledger.doctor()
-        #expect(findings.count == 9)
+        #expect(findings.count == 10)
         #expect(findings.allSatisfy { $0.passed })
     }
 

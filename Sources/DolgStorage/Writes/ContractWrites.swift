@@ -35,7 +35,8 @@ extension LedgerDatabase {
         // cost more than the inserts.
         let key = IdentifierText.lookalikeKey(number)
         if let lookalike = try String.fetchOne(db.cachedStatement(sql: """
-            SELECT number FROM contracts WHERE number_key = ? AND number <> ? LIMIT 1
+            SELECT contracts.number FROM contract_number_keys JOIN contracts ON contracts.id = contract_id
+            WHERE number_key = ? AND contracts.number <> ? LIMIT 1
             """), arguments: [key, number]) {
             throw DolgError(.duplicateContractNumber,
                             "contract number '\(number)' looks the same as '\(lookalike)', already in the ledger (letters of another script)",
@@ -45,14 +46,16 @@ extension LedgerDatabase {
         }
         try db.cachedStatement(sql: """
             INSERT INTO contracts (number, client_id, manager_id, amount, down_payment, installment_count,
-                period, start_date, first_due, rate, custom_schedule, segment, penalty_rate, created_on, number_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                period, start_date, first_due, rate, custom_schedule, segment, penalty_rate, created_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [number, clientID, managerID, try terms.totalAmount.storedMinorUnits,
                              try terms.downPayment.storedMinorUnits, terms.installmentCount, terms.period.rawValue,
                              terms.startDate.description, terms.firstDueDate.description,
                              terms.annualRate.tenThousandthsOfPercent, customSchedule, segment,
-                             dailyPenaltyRate.tenThousandthsOfPercent, audit.today.description, key])
+                             dailyPenaltyRate.tenThousandthsOfPercent, audit.today.description])
         let contractID = db.lastInsertedRowID
+        try db.cachedStatement(sql: "INSERT INTO contract_number_keys (contract_id, number_key) VALUES (?, ?)")
+            .execute(arguments: [contractID, key])
         try insertInstallments(installments, into: "installments", owner: "contract_id", id: contractID, db)
         return contractID
     }

@@ -30,27 +30,37 @@ enum TerminalText {
     static let echoedCharacters = 60
 
     /// An error or notice line for stderr: control characters made visible, every `'quoted'`
-    /// value cut to `echoedCharacters`, and the line to a few thousand characters in all.
+    /// value cut to `echoedCharacters`, and the line to a few thousand characters in all. A quote
+    /// opens after a space or a bracket and closes before a space or punctuation, so the
+    /// apostrophe of "payment's" is not one.
     static func line(_ text: String) -> String {
+        let characters = Array(visible(text))
         var result = ""
         var quoted = ""
+        var quotedLength = 0
         var inQuote = false
-        for character in visible(text) {
-            if character == "'" {
-                if inQuote {
-                    result += quoted.count > echoedCharacters ? String(quoted.prefix(echoedCharacters)) + "…" : quoted
-                    quoted = ""
-                }
-                inQuote.toggle()
+        for (index, character) in characters.enumerated() {
+            let before = index > 0 ? characters[index - 1] : " "
+            let after = index + 1 < characters.count ? characters[index + 1] : " "
+            if character == "'", !inQuote, before.isWhitespace || "([:=,".contains(before) {
+                inQuote = true
                 result.append(character)
+            } else if character == "'", inQuote, after.isWhitespace || ":;,.)!?—…".contains(after) {
+                result += quotedLength > echoedCharacters ? quoted + "…" : quoted
+                result.append(character)
+                quoted = ""
+                quotedLength = 0
+                inQuote = false
             } else if inQuote {
-                // Collected only up to one more than shown, however long the value is.
-                if quoted.count <= echoedCharacters { quoted.append(character) }
+                // Kept only up to what is shown, however long the value is.
+                quotedLength += 1
+                if quotedLength <= echoedCharacters { quoted.append(character) }
             } else {
                 result.append(character)
             }
+            if result.count > 2_000 { return String(result.prefix(2_000)) + "…" }
         }
-        result += quoted
-        return result.count > 2_000 ? String(result.prefix(2_000)) + "…" : result
+        result += quotedLength > echoedCharacters ? quoted + "…" : quoted
+        return result
     }
 }
