@@ -72,7 +72,7 @@ struct BadInputTests {
     static let text = BadInput.text
 
     static let cases: [BadInput] = moneyAndDates + commands + contractImports + paymentImports + bankImports
-        + playbookImports + ledgerFiles
+        + playbookImports + ledgerFiles + ranges + strangerInput
 
     static let moneyAndDates: [BadInput] = [
         BadInput("amount: letters", ["pay", "Д-004", "abc"], data),
@@ -383,6 +383,104 @@ struct BadInputTests {
                  files: ["junk.sqlite": binaryJunk], data),
     ]
 
+    /// Dates past what dolg keeps and counts that used to trap the process (exit 132) or run for
+    /// hours: each is refused at entry with its range.
+    static let ranges: [BadInput] = [
+        BadInput("contracts file: first due in 9999", ["import", "contracts", "{dir}/c.csv"],
+                 files: ["c.csv": contractRow(firstDue: "9999-12-31")], data),
+        BadInput("contract add: first due in 9990, 1000 installments",
+                 ["contract", "add", "--number", "N-9", "--client", "1", "--amount", "100000", "--installments", "1000",
+                  "--first-due", "9990-01-01"], data),
+        BadInput("contract add: a schedule ending after 2200",
+                 ["contract", "add", "--number", "N-9", "--client", "1", "--amount", "100000", "--installments", "1000",
+                  "--first-due", "2150-01-01", "--start", "2150-01-01"], data),
+        BadInput("restructure: from 9999", ["schedule", "restructure", "Д-004", "--from", "9999-01-01", "--installments", "3"],
+                 data),
+        BadInput("letter: deadline of Int.max days", ["letter", "Д-004", "--deadline-days", "9223372036854775807"], data),
+        BadInput("report html: 100 000 months", ["report", "html", "--months", "100000", "--out", "{dir}/d.html"], data),
+        BadInput("report limitation: a horizon of Int.max days", ["report", "limitation", "--within", "9223372036854775807"],
+                 data),
+        BadInput("report dynamics: today in year 1", ["report", "dynamics", "--today", "0001-01-01"], data),
+        BadInput("report dynamics: years 1 to 9999 by day",
+                 ["report", "dynamics", "--from", "0001-01-01", "--to", "9999-12-31", "--by", "day"], data),
+        BadInput("report dynamics: three centuries by day",
+                 ["report", "dynamics", "--from", "1900-01-01", "--to", "2200-12-31", "--by", "day"], data),
+        BadInput("report forecast: a million periods", ["report", "forecast", "--periods", "1000000"], data),
+        BadInput("overdue: negative days", ["overdue", "--min-days=-1"], data),
+        BadInput("remind: a send timeout of 0", ["remind", "--send-timeout", "0"], data),
+        BadInput("DOLG_TODAY: year 2201", ["overdue"], environment: ["DOLG_TODAY": "2201-01-01"], data),
+        BadInput("payments file: a date in 1899", ["import", "payments", "{dir}/p.csv"],
+                 files: ["p.csv": paymentRow(date: "1899-12-31")], data),
+        BadInput("playbook: an offset of Int.max", ["playbook", "import", "{dir}/p.toml"],
+                 files: ["p.toml": text(validPlaybook.replacing("offset = 14", with: "offset = 9223372036854775807"))], data),
+    ]
+
+    /// A CSV line in Windows-1251.
+    static func windows1251(_ text: String) -> Data { text.data(using: .windowsCP1251)! }
+
+    /// Files and names that are not what they claim, found by an attack from outside.
+    static let strangerInput: [BadInput] = [
+        BadInput("--db: an empty file", ["overdue", "--db", "{dir}/empty.sqlite"], files: ["empty.sqlite": Data()], data),
+        BadInput("--db: a device", ["overdue", "--db", "/dev/null"], data),
+        BadInput("--db: a directory", ["overdue", "--db", "{dir}"], data),
+        BadInput("report html: into a device", ["report", "html", "--out", "/dev/null"], cannotCreate),
+        BadInput("report html: into a directory", ["report", "html", "--out", "{dir}"], cannotCreate),
+        BadInput("playbook: an unclosed section", ["playbook", "import", "{dir}/p.toml"],
+                 files: ["p.toml": text(validPlaybook.replacing("{{amount}}", with: "{{#amount}} {{amount}}"))], data),
+        BadInput("playbook: an unclosed tag", ["playbook", "import", "{dir}/p.toml"],
+                 files: ["p.toml": text(validPlaybook.replacing("{{amount}}", with: "{{contract"))], data),
+        BadInput("playbook: sections 3 000 deep", ["playbook", "import", "{dir}/p.toml"],
+                 files: ["p.toml": text(validPlaybook.replacing(
+                     "{{amount}}", with: String(repeating: "{{#a}}", count: 3_000) + String(repeating: "{{/a}}", count: 3_000)))],
+                 data),
+        BadInput("payments file: one Windows-1251 row among UTF-8 rows", ["import", "payments", "{dir}/p.csv"],
+                 files: ["p.csv": text(paymentsHeader + "Д-004,2026-11-10,100,Оплата,cash\n")
+                            + windows1251("Д-004,2026-11-11,100,Оплата,cash\n")], data),
+        BadInput("payments file: one UTF-8 row among Windows-1251 rows", ["import", "payments", "{dir}/p.csv"],
+                 files: ["p.csv": windows1251(paymentsHeader + "Д-004,2026-11-10,100,Оплата,cash\n")
+                            + text("Д-004,2026-11-11,100,Оплата,cash\n")], data),
+        BadInput("payments file: overlong UTF-8", ["import", "payments", "{dir}/p.csv"],
+                 files: ["p.csv": text(paymentsHeader + "Д-004,2026-11-10,100,Ок") + Data([0xC0, 0xAF]) + text(",cash\n")],
+                 data),
+        BadInput("payments file: an encoded surrogate", ["import", "payments", "{dir}/p.csv"],
+                 files: ["p.csv": text(paymentsHeader + "Д-004,2026-11-10,100,Ок") + Data([0xED, 0xA0, 0x80])
+                            + text(",cash\n")], data),
+        BadInput("payments file: a column twice", ["import", "payments", "{dir}/p.csv"],
+                 files: ["p.csv": text("contract,date,amount,amount\nД-004,2026-11-10,100,200\n")], data),
+        BadInput("payments file: a field beyond the header", ["import", "payments", "{dir}/p.csv"],
+                 files: ["p.csv": text(paymentsHeader + "Д-004,2026-11-10,100,R-9,cash,200\n")], data),
+        BadInput("payments file: a reference of 100 000 characters", ["import", "payments", "{dir}/p.csv"],
+                 files: ["p.csv": text(paymentsHeader + "Д-004,2026-11-10,100," + String(repeating: "7", count: 100_000)
+                                       + ",cash\n")], data),
+        BadInput("payments file: a 10 MB header name", ["import", "payments", "{dir}/p.csv"],
+                 files: ["p.csv": text("contract,date,amount," + tenMegabyteLine + "\n")], data),
+        BadInput("payments file: /dev/zero", ["import", "payments", "/dev/zero"], data),
+        BadInput("payments file: a zero-width joiner for a number", ["import", "payments", "{dir}/p.csv"],
+                 files: ["p.csv": paymentRow(contract: "\u{200D}")], data),
+        BadInput("contracts file: look-alike numbers", ["import", "contracts", "{dir}/c.csv"],
+                 files: ["c.csv": text(contractsHeader
+                                       + "C-1,Клиент,+79170000000,,,,2026-10-01,1000,,1,month,2026-10-31,\n"
+                                       + "С-1,Клиент,+79170000000,,,,2026-10-01,1000,,1,month,2026-10-31,\n")], data),
+        BadInput("contract add: a number that is a zero-width joiner",
+                 ["contract", "add", "--number", "\u{200D}", "--client", "1", "--amount", "100", "--installments", "1",
+                  "--first-due", "2026-12-01"], data),
+        BadInput("contract add: a number with an escape sequence",
+                 ["contract", "add", "--number", "N\u{1B}[2J", "--client", "1", "--amount", "100", "--installments", "1",
+                  "--first-due", "2026-12-01"], data),
+        BadInput("contract add: a number with a right-to-left override",
+                 ["contract", "add", "--number", "N-\u{202E}1", "--client", "1", "--amount", "100", "--installments", "1",
+                  "--first-due", "2026-12-01"], data),
+        BadInput("client add: a name with an escape sequence", ["client", "add", "Иван\u{1B}]0;pwned\u{07}", "--phone",
+                                                                "+79170000099"], data),
+        BadInput("contract show: an escape sequence echoed", ["contract", "show", "X\u{1B}[2J\u{1B}[H"], data),
+        BadInput("contract show: a 50 000-character number", ["contract", "show", String(repeating: "Щ", count: 50_000)],
+                 data),
+        BadInput("bank: text after КонецФайла", ["import", "bank", "{dir}/b.txt"],
+                 files: ["b.txt": statement() + windows1251("СекцияДокумент=Платежное поручение\r\nСумма=5.00\r\n")], data),
+        BadInput("bank: a second statement cut short", ["import", "bank", "{dir}/b.txt"],
+                 files: ["b.txt": statement() + statement(end: false)], data),
+    ]
+
     /// The ledger every case starts from: the fixtures' contracts, a payment with a reference,
     /// and a client with a passport.
     static func ledger() throws -> Sandbox {
@@ -424,6 +522,8 @@ struct BadInputTests {
                 "the last line names the error: \(result.stderr.prefix(500))")
         #expect(lines.filter { $0.hasPrefix("dolg: error: ") }.count == 1, "one error line")
         #expect(result.stderr.utf8.count < 4096, "nothing echoed wholesale: \(result.stderr.utf8.count) bytes")
+        #expect(!result.stderr.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) },
+                "no control character reaches the terminal")
         #expect(!result.stderr.contains("987654") && !result.stdout.contains("987654"), "no passport in the output")
         #expect(sandbox.ledgerBytes() == before, "the ledger is byte-identical")
     }
