@@ -10,6 +10,16 @@ struct PeopleTests {
         #expect(try PhoneNumber(parsing: text).e164 == "+79171234567")
     }
 
+    @Test("phone numbers inside free text are masked; other numbers are left alone")
+    func masksNumbersInText() {
+        #expect(PhoneNumber.maskingNumbers(in: "rejected +7 900 123-45-67: blocked")
+                == "rejected +7******4567: blocked")
+        #expect(PhoneNumber.maskingNumbers(in: "to 8 (917) 123-45-67, order 12345, 2026-11-20")
+                == "to 8******4567, order 12345, 2026-11-20")
+        #expect(PhoneNumber.maskingNumbers(in: "id 1234567890123456789") == "id 1234567890123456789", "19 digits is no phone")
+        #expect(PhoneNumber.maskingNumbers(in: "") == "")
+    }
+
     @Test("rejects what is not a phone number")
     func rejects() {
         #expect(throws: PhoneNumber.ParseFailure.wrongLength(5)) { try PhoneNumber(parsing: "12345") }

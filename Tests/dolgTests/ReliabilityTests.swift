@@ -167,6 +167,41 @@ struct ReliabilityTests {
         print("killDuringContractAdd: \(Self.kills * 4 - added) of \(Self.kills * 4) adds killed before they committed")
     }
 
+    @Test("killed mid-backup or mid-restore, the target is absent or a whole ledger; a retry completes it",
+          arguments: ["backup", "restore"])
+    func killDuringCopy(command: String) throws {
+        let sandbox = try ledgerWithContracts()
+        let rows = sandbox.directory.appendingPathComponent("bulk.csv")
+        try Self.importFile("contracts", round: 0, rows: 3_000).write(to: rows, atomically: true, encoding: .utf8)
+        #expect(try sandbox.run(["import", "contracts", rows.path]).status == 0)
+        let source = sandbox.directory.appendingPathComponent("source.backup").path
+        #expect(try sandbox.run(["backup", source]).status == 0)
+        var random = SystemRandomNumberGenerator()
+        var killedMidWay = 0
+        for round in 1...Self.kills {
+            let target = sandbox.directory.appendingPathComponent("target-\(round).sqlite").path
+            let arguments = command == "backup" ? ["backup", target] : ["restore", source, "--db", target]
+            let process = try start(sandbox, arguments)
+            usleep(UInt32.random(in: 0...150_000, using: &random))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                killedMidWay += 1
+            }
+            process.waitUntilExit()
+            let exists = FileManager.default.fileExists(atPath: target)
+            if exists {
+                let doctor = try sandbox.run(["doctor", "--db", target])
+                #expect(doctor.status == 0, "round \(round): a \(command) under the final name is whole: \(doctor.stdout)")
+            }
+            // The retry makes it, or finds the whole one the killed run made.
+            let retry = try sandbox.run(arguments)
+            #expect(retry.status == 0 || (exists && retry.status == 73), "round \(round): \(retry.stderr)")
+            #expect(try sandbox.run(["doctor", "--db", target]).status == 0, "round \(round)")
+            #expect(try recordCount("contracts", sandbox) == 3_004)
+        }
+        print("killDuringCopy \(command): \(killedMidWay) of \(Self.kills) killed mid-way, never a half-made ledger")
+    }
+
     /// The outbox as `dolg outbox list --format csv` shows it, one line per message.
     func outboxLines(_ sandbox: Sandbox) throws -> [Substring] {
         let list = try sandbox.run(["outbox", "list", "--format", "csv"])
