@@ -134,6 +134,18 @@ struct HostileEdgesTests {
         #expect(payments.contains(",100.00,") && payments.contains(",250.00,"), "\(payments)")
     }
 
+    @Test("a pipe nobody writes is refused at once, not waited on")
+    func fifoRefused() throws {
+        let sandbox = try ledgerDueToday()
+        let fifo = sandbox.directory.appendingPathComponent("payments.csv").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let started = Date()
+        let result = try sandbox.run(["import", "payments", fifo])
+        #expect(result.status == 65, "\(result.stderr)")
+        #expect(result.stderr.contains("not a regular file"), "\(result.stderr)")
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
+
     @Test("the audit keeps the OS user and the login claimed beside it")
     func claimedLogin() throws {
         let sandbox = try ledgerDueToday()
