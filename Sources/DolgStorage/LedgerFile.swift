@@ -66,6 +66,16 @@ enum LedgerFile {
                        remedy: "проверьте --db или DOLG_DB; файл не изменён")
     }
 
+    /// Refuses at once a target name already taken (the final link would refuse it too, after the work).
+    static func refuseExisting(_ path: String, naming noun: String, remedy: String,
+                                       russian: (noun: String, remedy: String)) throws(DolgError) {
+        var status = stat()
+        guard lstat(path, &status) != 0 else {
+            throw DolgError(.ledgerExists, "\(noun) already exists at \(path)", remedy: remedy)
+                .inRussian("\(russian.noun) уже есть: \(path)", remedy: russian.remedy)
+        }
+    }
+
     /// A new empty file beside `path`, readable by its owner only, to build a ledger or a copy in.
     /// Its name says what it is, should a kill leave it behind.
     static func temporarySibling(of path: String) throws(DolgError) -> String {

@@ -7,7 +7,7 @@ extension LedgerDatabase {
     /// state even while other commands write, and it is readable by its owner only. The copy is
     /// made beside `path` and named `path` only once it is whole and opens as a ledger.
     public func backup(to path: String) throws(DolgError) {
-        try Self.refuseExisting(path, naming: "a backup", remedy: "give a new file name",
+        try LedgerFile.refuseExisting(path, naming: "a backup", remedy: "give a new file name",
                                 russian: (noun: "файл", remedy: "укажите новое имя файла"))
         let temporary = try LedgerFile.temporarySibling(of: path)
         do {
@@ -36,7 +36,7 @@ extension LedgerDatabase {
         }
         let russianExists = (noun: "реестр", remedy: "сначала переместите текущий реестр или укажите другой --db")
         let remedyIfExists = "move the current ledger aside first, or give another --db"
-        try refuseExisting(path, naming: "a ledger", remedy: remedyIfExists, russian: russianExists)
+        try LedgerFile.refuseExisting(path, naming: "a ledger", remedy: remedyIfExists, russian: russianExists)
         try LedgerFile.checkBeforeOpening(backupPath)
         let temporary = try LedgerFile.temporarySibling(of: path)
         let findings: [LedgerCheckResult]
@@ -64,15 +64,5 @@ extension LedgerDatabase {
         try LedgerFile.publish(temporary, as: path, naming: "a ledger", remedyIfExists: remedyIfExists,
                                russian: russianExists)
         return findings
-    }
-
-    /// Refuses at once a target name already taken (the final link would refuse it too, after the work).
-    static func refuseExisting(_ path: String, naming noun: String, remedy: String,
-                                       russian: (noun: String, remedy: String)) throws(DolgError) {
-        var status = stat()
-        guard lstat(path, &status) != 0 else {
-            throw DolgError(.ledgerExists, "\(noun) already exists at \(path)", remedy: remedy)
-                .inRussian("\(russian.noun) уже есть: \(path)", remedy: russian.remedy)
-        }
     }
 }

@@ -30,7 +30,7 @@ extension ReportCommand {
                 let most = InputLimits.dynamicsPoints.upperBound
                 throw DolgError(.invalidValue, "\(from)…\(to) by \(by.rawValue) is \(dates.count) dates, more than \(most)",
                                 remedy: "give a shorter period, or --by week or month")
-                    .inRussian("\(from)…\(to) по \(by.rawValue): \(dates.count) дат, больше \(most)",
+                    .inRussian("\(from)…\(to) по \(["day": "дням", "week": "неделям", "month": "месяцам"][by.rawValue] ?? by.rawValue): \(dates.count) дат, больше \(most)",
                                remedy: "укажите период короче или --by week либо month")
             }
             let points = try Analytics.dynamics(ledger, settings, dates, scope: scope.contracts)
