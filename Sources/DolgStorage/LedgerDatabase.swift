@@ -54,7 +54,7 @@ public final class LedgerDatabase: Sendable {
         let russianExists = (noun: "реестр", remedy: "работайте с ним как есть или укажите другой --db")
         let remedyIfExists = "use it as it is, or give another --db"
         try LedgerFile.refuseExisting(path, naming: "a ledger", remedy: remedyIfExists, russian: russianExists)
-        let temporary = try LedgerFile.temporarySibling(of: path)
+        let temporary = try TemporarySibling.create(beside: path)
         do {
             let ledger = try LedgerDatabase(path: temporary, origin: .new)
             try ledger.enableWriteAheadLog()

@@ -76,25 +76,6 @@ enum LedgerFile {
         }
     }
 
-    /// A new empty file beside `path`, readable by its owner only, to build a ledger or a copy in.
-    /// Its name says what it is, should a kill leave it behind.
-    static func temporarySibling(of path: String) throws(DolgError) -> String {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        var template = Array("\(directory)/.\(url.lastPathComponent).incomplete-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            let reason = String(cString: strerror(errno))
-            throw DolgError(.ledgerFailure, "cannot create a file in \(directory): \(reason)",
-                            remedy: "check that the directory exists and is writable")
-                .inRussian("не удалось создать файл в \(directory): \(reason)",
-                           remedy: "проверьте, что каталог существует и доступен для записи")
-        }
-        fchmod(descriptor, 0o600)
-        close(descriptor)
-        return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-    }
-
     /// Gives the finished file at `temporary` the name `path`, unless something is there already
     /// (a hard link never replaces a file), then removes the temporary name. The file's bytes are on
     /// the disk first, and the directory entry after.

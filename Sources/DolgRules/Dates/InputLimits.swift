@@ -12,12 +12,12 @@ public enum InputLimits {
     public static let forecastPeriods = 1...600
     /// `overdue --min-days`.
     public static let overdueDays = 0...36_500
-    /// Dates in one `report dynamics` (each is a scan of every contract's history).
-    public static let dynamicsPoints = 1...1_000
+    /// The most dates in one `report dynamics` (each is a position of every contract).
+    public static let dynamicsDates = 1_000
     /// A playbook step's offset from its anchor, in days (ten years either way).
     public static let playbookOffsetDays = -3_650...3_650
-    /// One field of an imported file, in characters (a note or a purpose of payment fits easily).
-    public static let fieldCharacters = 10_000
+    /// One field of an imported file, in bytes (a note or a purpose of payment fits easily).
+    public static let fieldBytes = 32 * 1024
     /// One line of an imported file, in bytes.
     public static let lineBytes = 1_000_000
 }

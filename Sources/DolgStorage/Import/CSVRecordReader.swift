@@ -21,7 +21,7 @@ final class CSVRecordReader {
 
     /// The most bytes one field may hold, and one record: a line of a spreadsheet is far
     /// shorter, and a file that is not one (a megabyte "reference") stops here, not in memory.
-    static let fieldBytes = 32 * 1024
+    static let fieldBytes = InputLimits.fieldBytes
     static let recordBytes = InputLimits.lineBytes
 
     init(handle: FileHandle, separator: UInt8, decode: @escaping ([UInt8]) -> String?) {

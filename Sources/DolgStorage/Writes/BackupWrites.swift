@@ -9,7 +9,7 @@ extension LedgerDatabase {
     public func backup(to path: String) throws(DolgError) {
         try LedgerFile.refuseExisting(path, naming: "a backup", remedy: "give a new file name",
                                 russian: (noun: "файл", remedy: "укажите новое имя файла"))
-        let temporary = try LedgerFile.temporarySibling(of: path)
+        let temporary = try TemporarySibling.create(beside: path)
         do {
             let copy = try DatabaseQueue(path: temporary)
             try queue.backup(to: copy)
@@ -38,7 +38,7 @@ extension LedgerDatabase {
         let remedyIfExists = "move the current ledger aside first, or give another --db"
         try LedgerFile.refuseExisting(path, naming: "a ledger", remedy: remedyIfExists, russian: russianExists)
         try LedgerFile.checkBeforeOpening(backupPath)
-        let temporary = try LedgerFile.temporarySibling(of: path)
+        let temporary = try TemporarySibling.create(beside: path)
         let findings: [LedgerCheckResult]
         do {
             // Opened without the migrator: the backup itself is never changed.

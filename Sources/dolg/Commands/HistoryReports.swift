@@ -26,8 +26,8 @@ extension ReportCommand {
             let (ledger, settings) = try global.openLedger()
             let (from, to) = try period.period(global)
             let dates = DynamicsCalendar.dates(from: from, to: to, by: by)
-            guard dates.count <= InputLimits.dynamicsPoints.upperBound else {
-                let most = InputLimits.dynamicsPoints.upperBound
+            guard dates.count <= InputLimits.dynamicsDates else {
+                let most = InputLimits.dynamicsDates
                 throw DolgError(.invalidValue, "\(from)…\(to) by \(by.rawValue) is \(dates.count) dates, more than \(most)",
                                 remedy: "give a shorter period, or --by week or month")
                     .inRussian("\(from)…\(to) по \(["day": "дням", "week": "неделям", "month": "месяцам"][by.rawValue] ?? by.rawValue): \(dates.count) дат, больше \(most)",

@@ -98,16 +98,10 @@ struct GatewayCommand {
         // Not inherited by the command: it gets the file as its stdin or stderr, not this descriptor.
         _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         unlink(String(cString: template))
-        let bytes = Array(contents.utf8)
-        var written = 0
-        while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else {
-                close(descriptor)
-                return nil
-            }
-            written += count
+        var text = contents
+        guard text.withUTF8({ writeAll(descriptor, UnsafeRawBufferPointer($0)) }) == nil else {
+            close(descriptor)
+            return nil
         }
         lseek(descriptor, 0, SEEK_SET)
         return descriptor

@@ -1,4 +1,5 @@
 import DolgRules
+import DolgStorage
 import Foundation
 
 /// A file of client data the command writes (the dashboard): only over a regular file or at a
@@ -13,23 +14,14 @@ enum OutputFile {
                 .inRussian("\(path) — не обычный файл: запись в него отклонена",
                            remedy: "укажите путь к новому или обычному файлу")
         }
-        let url = URL(fileURLWithPath: path)
-        var template = Array("\(url.deletingLastPathComponent().path)/.\(url.lastPathComponent).incomplete-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw failure(path, errno) }
-        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        var written = 0
-        let error: Int32? = bytes.withUnsafeBytes { buffer in
-            while written < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                written += count
-            }
-            return fchmod(descriptor, 0o600) == 0 && fsync(descriptor) == 0 ? nil : errno
+        let temporary = try TemporarySibling.create(beside: path)
+        let descriptor = open(temporary, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let error = errno
+            unlink(temporary)
+            throw failure(path, error)
         }
+        let error = bytes.withUnsafeBytes { writeAll(descriptor, $0) } ?? (fsync(descriptor) == 0 ? nil : errno)
         close(descriptor)
         if let error {
             unlink(temporary)

@@ -22,18 +22,8 @@ enum StandardOutput {
     /// Straight to the descriptor, no stdio buffer in between: callers write in chunks already,
     /// and a failure is known at the write that met it.
     private static func write(_ bytes: UnsafeRawBufferPointer) {
-        guard failure == nil, var next = bytes.baseAddress else { return }
-        var remaining = bytes.count
-        while remaining > 0 {
-            let written = Glibc.write(STDOUT_FILENO, next, remaining)
-            if written < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-                return
-            }
-            next += written
-            remaining -= written
-        }
+        guard failure == nil else { return }
+        failure = writeAll(STDOUT_FILENO, bytes)
     }
 
     /// Throws if any write failed: called once, as the command ends.
@@ -48,7 +38,4 @@ enum StandardOutput {
 
     /// Whether stdout is a terminal, where a person reads.
     static let isTerminal = isatty(STDOUT_FILENO) == 1
-
-    /// Whether a write has failed: a long export stops making rows nobody will read.
-    static var hasFailed: Bool { failure != nil }
 }
