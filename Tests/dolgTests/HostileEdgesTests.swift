@@ -167,18 +167,26 @@ struct HostileEdgesTests {
         #expect(try sandbox.run(["contract", "show", decomposed]).status == 0)
     }
 
-    @Test("a gateway that hangs is stopped at the timeout with its children; its outcome is unknown")
+    @Test("a gateway that hangs is stopped at the timeout with its children; its outcome is unknown, the rest wait")
     func hungGateway() throws {
         let sandbox = try ledgerDueToday()
+        for arguments in [["client", "add", "Петров Пётр", "--phone", "+79007654321"],
+                          ["contract", "add", "--number", "Д-2", "--client", "2", "--amount", "1000",
+                           "--installments", "2", "--first-due", "2026-11-20", "--start", "2026-10-01"]] {
+            #expect(try sandbox.run(arguments).status == 0)
+        }
         let marker = sandbox.directory.appendingPathComponent("child-alive").path
         // The gateway leaves a child that would touch the marker a few seconds later, and hangs.
         let gateway = "(sleep 4; touch \(marker)) & sleep 3600"
         let started = Date()
         let run = try sandbox.run(["remind", "--now", "2026-11-20T12:00", "--send-cmd", gateway, "--send-timeout", "1"])
-        #expect(Date().timeIntervalSince(started) < 10, "the run did not wait for the gateway")
+        #expect(Date().timeIntervalSince(started) < 3, "one timeout, not one per message")
         #expect(run.status == 69, "\(run.stderr)")
         let list = try sandbox.run(["outbox", "list", "--format", "csv"]).stdout
-        #expect(list.contains(",unknown,"), "may have sent: left for the operator, not sent again: \(list)")
+        #expect(list.components(separatedBy: ",unknown,").count == 2,
+                "the one handed over may have sent: left for the operator, not sent again: \(list)")
+        let next = try sandbox.run(["remind", "--now", "2026-11-20T12:15", "--send-cmd", "cat >/dev/null"])
+        #expect(next.status == 0 && next.stdout.contains("1 sent"), "the other goes with the next run: \(next.stdout)")
         sleep(5)
         #expect(!FileManager.default.fileExists(atPath: marker), "the whole process group was killed")
     }

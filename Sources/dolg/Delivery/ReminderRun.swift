@@ -219,7 +219,7 @@ struct ReminderRun {
     /// Hands each group over that the contact policy allows now.
     private func deliver(_ groups: [[Deliverable]], with gateway: GatewayCommand, _ outcome: inout Outcome) throws {
         var sentThisRun: [Int64: [BusinessMoment]] = [:]
-        for group in groups {
+        for (index, group) in groups.enumerated() {
             let first = group[0]
             let isThanks = first.step.name == ReminderPlanner.thankYouStepName
             let decision = first.contacts.decide(.message, playbooks.contactPolicy, at: now,
@@ -248,7 +248,15 @@ struct ReminderRun {
                 outcome.unknown += 1
                 outcome.lines.append(say("unknown \(contracts(carried)) \(first.step.name): \(result.detail ?? "")",
                                          "неизвестно \(contracts(carried)) \(first.step.name): ответа нет \(gateway.timeout) с, команда отправки остановлена"))
-                continue
+                // A gateway that hangs once would hang for each message: the rest wait for the next
+                // run rather than hold this one for a timeout apiece.
+                let rest = groups[(index + 1)...].map(\.count).reduce(0, +)
+                if rest > 0 {
+                    outcome.waiting += rest
+                    outcome.lines.append(say("\(rest) more message(s) wait for the next run",
+                                             "ещё \(rest) сообщ. ждут следующего запуска"))
+                }
+                return
             }
             guard recordResult(attempt, result) else {
                 outcome.unknown += 1
