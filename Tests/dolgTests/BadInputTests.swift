@@ -461,6 +461,9 @@ struct BadInputTests {
                  files: ["c.csv": text(contractsHeader
                                        + "C-1,Клиент,+79170000000,,,,2026-10-01,1000,,1,month,2026-10-31,\n"
                                        + "С-1,Клиент,+79170000000,,,,2026-10-01,1000,,1,month,2026-10-31,\n")], data),
+        BadInput("contract add: a letter O for a zero", ["contract", "add", "--number", "Д-0О4", "--client", "1",
+                                                          "--amount", "100", "--installments", "1", "--first-due", "2026-12-01"],
+                 data),
         BadInput("contract add: a number that is a zero-width joiner",
                  ["contract", "add", "--number", "\u{200D}", "--client", "1", "--amount", "100", "--installments", "1",
                   "--first-due", "2026-12-01"], data),

@@ -98,6 +98,24 @@ struct HostileEdgesTests {
         #expect(result.stderr.contains("No space left on device"), "\(result.stderr)")
     }
 
+    @Test("a reader that stops reading is no failure: nothing more is written, nothing said")
+    func readerLeaves() throws {
+        let sandbox = try ledgerDueToday()
+        let process = Process()
+        process.executableURL = Sandbox.binary
+        process.arguments = ["contract", "show", "Д-1"]
+        process.environment = sandbox.environment
+        let output = Pipe()
+        process.standardOutput = output
+        try output.fileHandleForReading.close()
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0 && stderr.isEmpty, "\(process.terminationStatus): \(stderr)")
+    }
+
     @Test("the dashboard goes only to a regular file or a new path, readable by its owner only")
     func dashboardFile() throws {
         let sandbox = try ledgerDueToday()

@@ -33,8 +33,9 @@ public enum IdentifierText {
         }
     }
 
-    /// The text with every Cyrillic or Greek letter that looks like a Latin one replaced by it:
-    /// `С-1` (Cyrillic Es) and `C-1` (Latin C) have the same key. Two contracts whose numbers
+    /// The text with every Cyrillic or Greek letter that looks like a Latin one replaced by it, and
+    /// every letter O (and Cyrillic Ze) by the digit it is drawn like: `С-1` (Cyrillic Es) and `C-1`
+    /// (Latin C) have the same key, and so have `2026-0О1` and `2026-001`. Two contracts whose numbers
     /// differ only so would be told apart by no one reading a statement or a letter.
     public static func lookalikeKey(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.map { lookalikes[$0] ?? $0 }))
@@ -50,6 +51,9 @@ public enum IdentifierText {
         for (from, to) in pairs {
             for (source, target) in zip(from.unicodeScalars, to.unicodeScalars) { map[source] = target }
         }
+        // Among digits a round letter reads as a zero, in any script.
+        for letter in "OoОоΟο".unicodeScalars { map[letter] = "0" }
+        map["З"] = "3"
         return map
     }()
 }

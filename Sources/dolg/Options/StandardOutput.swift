@@ -1,8 +1,8 @@
 import DolgRules
 import Foundation
 
-/// Stdout, checked: every write's result is looked at, and the first failure (a full disk, a
-/// closed pipe, `/dev/full`) is kept, stops further writes, and fails the command with
+/// Stdout, checked: every write's result is looked at, and the first failure (a full disk,
+/// `/dev/full`, a closed descriptor) is kept, stops further writes, and fails the command with
 /// `output_failure` (exit 74) when it ends. A report that was not written never exits 0.
 enum StandardOutput {
     /// The error of the first write that failed, if one did.
@@ -22,9 +22,17 @@ enum StandardOutput {
     /// Straight to the descriptor, no stdio buffer in between: callers write in chunks already,
     /// and a failure is known at the write that met it.
     private static func write(_ bytes: UnsafeRawBufferPointer) {
-        guard failure == nil else { return }
+        guard failure == nil, !readerLeft else { return }
         failure = writeAll(STDOUT_FILENO, bytes)
+        // A reader that stopped reading (`| head`) chose to: the rest is not written, and that is
+        // no failure of this command.
+        if failure == EPIPE {
+            failure = nil
+            readerLeft = true
+        }
     }
+
+    nonisolated(unsafe) private static var readerLeft = false
 
     /// Throws if any write failed: called once, as the command ends.
     static func finish() throws(DolgError) {
