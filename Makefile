@@ -66,8 +66,8 @@ demo: release
 	rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
 	DOLG=$(RELEASE) DOLG_DB=$(DEMO_DB) DOLG_TODAY=$(DEMO_TODAY) sh Fixtures/demo/load.sh
 	@echo
-	@echo "== dolg overdue (as of $(DEMO_TODAY)) =="
-	@$(RELEASE) overdue --db $(DEMO_DB) --today $(DEMO_TODAY)
+	@echo "== dolg overdue --as anna (the head's view, as of $(DEMO_TODAY)) =="
+	@$(RELEASE) overdue --db $(DEMO_DB) --today $(DEMO_TODAY) --as anna
 	@echo
 	@echo "== dolg report portfolio =="
 	@$(RELEASE) report portfolio --db $(DEMO_DB) --today $(DEMO_TODAY)

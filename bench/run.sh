@@ -11,6 +11,8 @@ WORK=${BENCH_DIR:-$PWD/.build/bench}
 SIZES=${SIZES:-"1000 10000 100000"}
 [ "${FULL:-0}" = 1 ] && SIZES="$SIZES 1000000"
 export DOLG_TODAY=2026-11-20 LANG=C
+# The generated ledger's head: a ledger with logins runs every command as one of its managers.
+export DOLG_USER=m1
 mkdir -p "$WORK"
 RESULTS=bench/results.md
 

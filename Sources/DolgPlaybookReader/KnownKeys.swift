@@ -7,7 +7,7 @@ enum KnownKeys {
                                    "calendar", "thank_you"]
     static let tables: [String: Set<String>] = [
         "buckets": ["thresholds"],
-        "escalation": ["count", "window_days", "to_step"],
+        "escalation": ["count", "window_days", "to_step", "promise_max_days"],
         "steps": ["name", "offset", "channel", "actor", "instruction", "template"],
         "contact_policy": ["calls", "messages", "visits", "workday_hours", "weekend_hours", "business_hours", "holidays"],
         "reminders": ["thank_you", "stop_at_step", "alarm_after_hours"],

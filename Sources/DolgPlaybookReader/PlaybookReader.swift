@@ -11,6 +11,7 @@ import TOMLKit
 ///     count = 3
 ///     window_days = 14
 ///     to_step = "claim-letter"
+///     promise_max_days = 14   # a promise further ahead needs a head
 ///
 ///     [[steps]]
 ///     name = "sms-reminder"
@@ -54,7 +55,9 @@ public enum PlaybookReader {
             guard let segment = table["segments"]?.table?[name]?.table else { continue }
             let segmentLines = lines(of: "[[segments.\(name).steps]]", in: text)
             var segmentProblems: [String] = []
-            var own = playbook(named: name, from: segment, stepLines: segmentLines, problems: &segmentProblems)
+            // A segment without steps of its own is a name contracts may carry, on the default ladder.
+            var own = segment["steps"] == nil ? Playbook(name: name, ladder: standard.ladder, escalation: standard.escalation)
+                : playbook(named: name, from: segment, stepLines: segmentLines, problems: &segmentProblems)
             if segment["escalation"] == nil { own.escalation = standard.escalation }
             problems += segmentProblems.map { "segment \(name): \($0)" }
             segments[name] = own
@@ -188,9 +191,13 @@ public enum PlaybookReader {
         if let rule = table["escalation"]?.table {
             escalation = EscalationRule(count: rule["count"]?.int ?? escalation.count,
                                         windowDays: rule["window_days"]?.int ?? escalation.windowDays,
-                                        toStep: rule["to_step"]?.string ?? escalation.toStep)
+                                        toStep: rule["to_step"]?.string ?? escalation.toStep,
+                                        promiseMaxDays: rule["promise_max_days"]?.int ?? escalation.promiseMaxDays)
             if !(1...100).contains(escalation.count) || !(1...InputLimits.playbookOffsetDays.upperBound).contains(escalation.windowDays) {
                 problems.append("escalation.count must be from 1 to 100 and window_days from 1 to \(InputLimits.playbookOffsetDays.upperBound)")
+            }
+            if !(1...InputLimits.playbookOffsetDays.upperBound).contains(escalation.promiseMaxDays) {
+                problems.append("escalation.promise_max_days must be from 1 to \(InputLimits.playbookOffsetDays.upperBound)")
             }
         }
         return Playbook(name: name, ladder: CollectionLadder(steps: steps), escalation: escalation)

@@ -348,6 +348,9 @@ enum Schema {
             }
             try makeAppendOnly("contract_number_keys", db)
         }
+        migrator.registerMigration("v14-the-managers-day") { db in
+            try ManagersDayMigration.migrate(db)
+        }
         return migrator
     }
 

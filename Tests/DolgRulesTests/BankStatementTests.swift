@@ -101,6 +101,40 @@ struct PaymentMatcherTests {
         #expect(PaymentText.contractNumberCandidates(in: text) == expected)
     }
 
+    /// A ledger that numbers its contracts like invoices.
+    let invoiceMatcher = PaymentMatcher(knownNumbers: ["СЧ-103", "СЧ-106", "2026/17", "Д-001"])
+
+    @Test("contract numbers in the spellings payers use", arguments: [
+        ("Оплата по сч-106 за мебель", "СЧ-106"),
+        ("Оплата СЧ106, без НДС", "СЧ-106"),
+        ("Оплата по сч. 106", "СЧ-106"),
+        ("по дог. 106 от 01.11.2026", "СЧ-106"),
+        ("Оплата по счету СЧ 106 от 02.11.2026", "СЧ-106"),
+        ("Аванс по договору Д-001 от 15.08.2026, НДС не облагается", "Д-001"),
+        ("Оплата по счёту № 2026/17", "2026/17"),
+    ])
+    func spellings(purpose: String, contract: String) {
+        #expect(invoiceMatcher.match(payment(purpose)) == .matched(contractNumber: contract, rule: .contractNumber))
+    }
+
+    @Test("a purpose naming two contracts goes to a person, with or without №")
+    func twoContractsWithoutMarker() {
+        for purpose in ["по счетам СЧ-103 и 2026/17", "Оплата СЧ-103, СЧ-106 за ноябрь", "сч-103 и сч-106"] {
+            guard case .unmatched(let reason) = invoiceMatcher.match(payment(purpose, amount: 150_000)) else {
+                Issue.record("'\(purpose)' was matched to one contract"); continue
+            }
+            #expect(reason.contains("several contracts"), "\(purpose): \(reason)")
+        }
+    }
+
+    @Test("dates, amounts and INNs are not taken for contract numbers")
+    func noFalseNumbers() {
+        let matcher = PaymentMatcher(knownNumbers: ["2026", "15000", "1655123456"])
+        for purpose in ["Оплата от 15.11.2026 на сумму 15000.00", "ИНН 1655123456 оплата"] {
+            #expect(matcher.contractsNamed(in: purpose).isEmpty, "\(purpose)")
+        }
+    }
+
     @Test("phone numbers are read from free text")
     func phones() {
         #expect(PaymentText.phoneNumbers(in: "за телефон 8 (917) 123-45-67 Иванов") == ["+79171234567"])

@@ -98,11 +98,70 @@ struct WorkflowTests {
         #expect(!state("2026-04-05T12:00", touches: touches).escalated)
     }
 
-    @Test("a hold pauses the work until its last day")
+    @Test("a hold stops the ladder's clock: after it the contract resumes at the step where it paused")
     func holds() {
+        // Due 03-10; held 03-12…03-20, nine days. Worked out by hand: on 03-21 the clock shows
+        // 11 - 9 = 2 days (no person step yet); call-soft (3) comes on 03-22 and call-firm (7) on 03-26.
         let hold = Hold(from: day("2026-03-12"), until: day("2026-03-20"), reason: "dispute")
         #expect(state("2026-03-20T12:00", holds: [hold]).step == nil)
-        #expect(state("2026-03-21T12:00", holds: [hold]).step?.name == "call-firm")
+        #expect(state("2026-03-21T12:00", holds: [hold]).step == nil)
+        let resumed = state("2026-03-22T12:00", holds: [hold])
+        #expect(resumed.step?.name == "call-soft")
+        #expect(resumed.stepDueDate == day("2026-03-22"))
+        #expect(resumed.skippedSteps.isEmpty)
+        #expect(resumed.ladderDaysOverdue == 3)
+        let firm = state("2026-03-26T12:00", holds: [hold])
+        #expect(firm.step?.name == "call-firm")
+        #expect(firm.stepDueDate == day("2026-03-26"))
+        // Two holds that overlap count each held day once: 03-12…03-15 and 03-14…03-20 are nine days.
+        let overlapping = [Hold(from: day("2026-03-12"), until: day("2026-03-15"), reason: "a"),
+                           Hold(from: day("2026-03-14"), until: day("2026-03-20"), reason: "b")]
+        #expect(state("2026-03-22T12:00", holds: overlapping).ladderDaysOverdue == 3)
+    }
+
+    @Test("a hold ended early pauses up to the day before it ended")
+    func endedHold() {
+        let ended = Hold(from: day("2026-03-12"), until: day("2026-03-31"), reason: "dispute",
+                         endedOn: day("2026-03-15"), endReason: "resolved")
+        #expect(ended.lastDay == day("2026-03-14"))
+        #expect(!ended.isActive(on: day("2026-03-15")))
+        // Three held days (12, 13, 14): on 03-16 the clock shows 6 - 3 = 3, call-soft.
+        let state = state("2026-03-16T12:00", holds: [ended])
+        #expect(state.hold == nil)
+        #expect(state.step?.name == "call-soft")
+        #expect(state.ladderDaysOverdue == 3)
+    }
+
+    @Test("a broken promise brings the contract back the day after its date, until someone speaks with the client")
+    func brokenPromiseReturns() {
+        // Promise made on day 3 (call-soft done by it) for 03-15; nothing paid.
+        let promise = Promise(madeOn: day("2026-03-13"), dueDate: day("2026-03-15"), amount: rub(1_000), paidSince: .zero)
+        let made = touch(1, "2026-03-13T10:00", .promise, promise: promise)
+        #expect(state("2026-03-15T12:00", touches: [made]).step == nil, "pending on its date")
+        let back = state("2026-03-16T09:00", touches: [made])
+        #expect(back.followsBrokenPromise)
+        #expect(back.step?.name == "call-soft")
+        #expect(back.stepDueDate == day("2026-03-16"))
+        #expect(back.isDue(on: day("2026-03-16")))
+        // Nobody answered: tried again later; once reached, the ordinary ladder goes on.
+        let missed = state("2026-03-16T11:00", touches: [made, touch(2, "2026-03-16T10:00", .noAnswer)])
+        #expect(missed.followsBrokenPromise && missed.notBefore == at("2026-03-16T13:00"))
+        let spoken = state("2026-03-16T15:00", touches: [made, touch(2, "2026-03-16T10:00", .noAnswer),
+                                                         touch(3, "2026-03-16T14:00", .reached)])
+        #expect(!spoken.followsBrokenPromise)
+        #expect(!spoken.isDue(on: day("2026-03-16")))
+        // The next step of the ladder is not done by the follow-up call.
+        let firm = state("2026-03-17T12:00", touches: [made, touch(3, "2026-03-16T14:00", .reached)])
+        #expect(firm.step?.name == "call-firm" && !firm.stepDone)
+    }
+
+    @Test("a promise broken before any person step is due brings the first one")
+    func brokenPromiseEarly() {
+        let promise = Promise(madeOn: day("2026-03-10"), dueDate: day("2026-03-11"), amount: rub(1_000), paidSince: .zero)
+        let made = touch(1, "2026-03-10T10:00", .promise, step: nil, promise: promise)
+        let back = state("2026-03-12T12:00", touches: [made])
+        #expect(back.step?.name == "call-soft")
+        #expect(back.isDue(on: day("2026-03-12")))
     }
 
     @Test("Russian plural forms", arguments: [

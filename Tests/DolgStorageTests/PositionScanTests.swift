@@ -40,8 +40,11 @@ struct PositionScanTests {
     func asOf() throws {
         let fixture = try TemporaryLedger()
         try fixture.addContract("F-1", count: 1, firstDue: "2026-05-01")
+        // Recorded on its day, 05-25; the scan as of 05-20 must not see it.
+        let onTheDay = AuditContext(timestamp: "2026-05-25T09:00:00Z", osUser: "tester", command: "dolg test",
+                                    today: day("2026-05-25"))
         _ = try fixture.ledger.recordPayment(contractNumber: "F-1", amount: Money(major: 1_000), date: day("2026-05-25"),
-                                             method: nil, reference: nil, audit: fixture.audit)
+                                             method: nil, reference: nil, audit: onTheDay)
         var statuses: [String] = []
         for date in ["2026-05-20", "2026-05-25"] {
             try fixture.ledger.scanPositions(asOf: day(date), buckets: .standard) { statuses.append($0.position.status.name) }

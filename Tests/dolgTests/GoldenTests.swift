@@ -80,7 +80,7 @@ final class Sandbox: Sendable {
     /// What every run sees: the sandbox's ledger, a fixed business date, language and user.
     var environment: [String: String] {
         ["DOLG_DB": ledgerPath, "DOLG_TODAY": "2026-11-20", "LANG": "C", "HOME": directory.path,
-         "DOLG_USER": "operator", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+         "DOLG_USER": "anna", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
     }
 
     /// The built binary: beside the test bundle, or $DOLG_BINARY.

@@ -1,4 +1,5 @@
-/// A money entry in a contract's ledger: a payment, or the reversal of one.
+/// A money entry in a contract's ledger: a payment, the reversal of one, a credit paid back or
+/// moved to another contract.
 ///
 /// Entries are never edited: a mistaken payment stays and is cancelled by a
 /// reversal, which carries the negative of its amount.
@@ -6,11 +7,16 @@ public struct LedgerEntry: Hashable, Sendable {
     public enum Kind: String, Sendable {
         case payment
         case reversal
+        /// An overpayment returned to the client: negative.
+        case refund
+        /// An overpayment moved between contracts: negative on the one it leaves, positive on
+        /// the one it reaches.
+        case transfer
     }
 
     public let kind: Kind
     public let date: CivilDate
-    /// Positive for a payment, negative for a reversal.
+    /// Positive for a payment and a transfer in, negative for a reversal, a refund and a transfer out.
     public let signedAmount: Money
 
     public init(kind: Kind, date: CivilDate, signedAmount: Money) {

@@ -72,6 +72,13 @@ public struct DolgError: Error, Equatable, Sendable, CustomStringConvertible {
         case unknownRequest = "unknown_request"
         case alreadyApproved = "already_approved"
         case notPermitted = "not_permitted"
+        case unknownLogin = "unknown_login"
+        case contactNotAllowed = "contact_not_allowed"
+        case promiseOutOfBounds = "promise_out_of_bounds"
+        case unknownSegment = "unknown_segment"
+        case paymentInFuture = "payment_in_future"
+        case notEnoughCredit = "not_enough_credit"
+        case splitMismatch = "split_mismatch"
         case ledgerMissing = "ledger_missing"
         case inputFileMissing = "input_file_missing"
         case ledgerExists = "ledger_exists"
@@ -88,6 +95,7 @@ public struct DolgError: Error, Equatable, Sendable, CustomStringConvertible {
             case .ledgerExists, .outputNotAFile: return .cannotCreate
             case .ledgerBusy: return .temporaryFailure
             case .ledgerTooNew: return .configuration
+            case .unknownLogin: return .noUser
             case .ledgerFailure, .outputFailure: return .ioError
             default: return .dataError
             }
@@ -101,6 +109,8 @@ public enum ExitStatus: Int32, Sendable {
     case usage = 64
     case dataError = 65
     case noInput = 66
+    /// EX_NOUSER: the user named is not one the ledger knows.
+    case noUser = 67
     case software = 70
     case cannotCreate = 73
     case ioError = 74

@@ -70,7 +70,38 @@ public struct ContactPolicy: Hashable, Sendable {
     public enum Decision: Equatable, Sendable {
         case allowed
         /// Not now: the earliest moment it would be allowed (in the business's clock), and why.
-        case postponed(until: BusinessMoment, reason: String)
+        case postponed(until: BusinessMoment, reason: Reason)
+    }
+
+    /// Why a contact must wait, in both languages; compared and printed by its English text.
+    public struct Reason: Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+        public let english: String
+        public let russian: String
+
+        public init(_ english: String, russian: String) {
+            self.english = english
+            self.russian = russian
+        }
+
+        public init(stringLiteral value: String) { self.init(value, russian: value) }
+
+        public var description: String { english }
+
+        public static func == (a: Reason, b: Reason) -> Bool { a.english == b.english }
+        public func hash(into hasher: inout Hasher) { hasher.combine(english) }
+
+        static func limit(_ count: Int, _ kind: Kind, _ period: String, _ limit: Int) -> Reason {
+            let english = "\(count) \(kind.rawValue)(s) this \(period), the limit is \(limit) a \(period)"
+            let noun: String
+            switch kind {
+            case .call: noun = RussianPlural.form(count, one: "звонок", few: "звонка", many: "звонков")
+            case .message: noun = RussianPlural.form(count, one: "сообщение", few: "сообщения", many: "сообщений")
+            case .visit: noun = RussianPlural.form(count, one: "визит", few: "визита", many: "визитов")
+            }
+            let (this, per) = period == "day" ? ("сегодня", "в день") : period == "week" ? ("на этой неделе", "в неделю")
+                : ("в этом месяце", "в месяц")
+            return Reason(english.replacing("this day", with: "today"), russian: "\(this) уже \(count) \(noun), можно не больше \(limit) \(per)")
+        }
     }
 
     /// Whether a contact of `kind` with a client is allowed at the business moment `now`.
@@ -102,33 +133,34 @@ public struct ContactPolicy: Hashable, Sendable {
             }
             let sameDay = earlier.filter { $0.date == today }.count
             if let perDay = limits.perDay, sameDay >= perDay {
-                return .postponed(until: opening(after: today, audience),
-                                  reason: "\(sameDay) \(kind.rawValue)(s) today, the limit is \(perDay) a day")
+                return .postponed(until: opening(after: today, audience), reason: .limit(sameDay, kind, "day", perDay))
             }
             let weekStart = today.startOfWeek
             let sameWeek = earlier.filter { $0.date >= weekStart && $0.date <= today }.count
             if let perWeek = limits.perWeek, sameWeek >= perWeek {
                 return .postponed(until: opening(onOrAfter: weekStart.adding(days: 7), audience),
-                                  reason: "\(sameWeek) \(kind.rawValue)(s) this week, the limit is \(perWeek) a week")
+                                  reason: .limit(sameWeek, kind, "week", perWeek))
             }
             let monthStart = CivilDate(year: today.year, month: today.month, day: 1)!
             let sameMonth = earlier.filter { $0.date >= monthStart && $0.date <= today }.count
             if let perMonth = limits.perMonth, sameMonth >= perMonth {
                 return .postponed(until: opening(onOrAfter: monthStart.adding(months: 1), audience),
-                                  reason: "\(sameMonth) \(kind.rawValue)(s) this month, the limit is \(perMonth) a month")
+                                  reason: .limit(sameMonth, kind, "month", perMonth))
             }
         }
         guard let hours = allowedHours(on: today, audience) else {
-            return .postponed(until: opening(after: today, audience), reason: "a day off for a business")
+            return .postponed(until: opening(after: today, audience), reason: Reason("a day off for a business", russian: "у организации выходной"))
         }
         if now.minuteOfDay < hours.lowerBound {
             let opening = BusinessMoment(date: today, minuteOfDay: hours.lowerBound)
-            return .postponed(until: opening, reason: "before \(opening.timeDescription) in the client's time")
+            return .postponed(until: opening, reason: Reason("before \(opening.timeDescription) in the client's time",
+                                                             russian: "раньше \(opening.timeDescription) по времени клиента"))
         }
         if now.minuteOfDay >= hours.upperBound {
             let closing = BusinessMoment(date: today, minuteOfDay: hours.upperBound)
             return .postponed(until: opening(after: today, audience),
-                              reason: "after \(closing.timeDescription) in the client's time")
+                              reason: Reason("after \(closing.timeDescription) in the client's time",
+                                             russian: "позже \(closing.timeDescription) по времени клиента"))
         }
         return .allowed
     }

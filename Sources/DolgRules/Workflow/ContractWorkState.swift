@@ -23,6 +23,11 @@ public struct ContractWorkState: Hashable, Sendable {
     /// Earlier person steps of the episode that were never done.
     public let skippedSteps: [LadderStep]
     public let lastTouch: Touch?
+    /// The step is due because the latest promise was broken and nobody has spoken with the
+    /// client since: the work list puts it first.
+    public let followsBrokenPromise: Bool
+    /// Days late on the ladder's clock: days overdue less the days a hold paused it.
+    public let ladderDaysOverdue: Int
     /// The contract reached the playbook's stop step (the lawyer's, by default) or was handed over
     /// at it: automatic messages stop for it, for good.
     public let automationStopped: Bool
@@ -40,7 +45,7 @@ public struct ContractWorkState: Hashable, Sendable {
         if touches.isEmpty && holds.isEmpty && position.oldestOverdueDueDate == nil {
             (hold, promise, promiseState, keptPromises, brokenPromises, lastTouch) = (nil, nil, nil, 0, 0, nil)
             (escalated, step, stepDueDate, stepDone, notBefore, skippedSteps) = (false, nil, nil, false, nil, [])
-            automationStopped = false
+            (followsBrokenPromise, ladderDaysOverdue, automationStopped) = (false, 0, false)
             return
         }
         let stop = playbook.automationStopStep
@@ -59,18 +64,23 @@ public struct ContractWorkState: Hashable, Sendable {
         let recentRefusals = ordered.filter { $0.outcome == .refused && $0.at.date >= windowStart }.count
         let shouldEscalate = recentBroken + recentRefusals >= playbook.escalation.count
 
+        let pausedSoFar = position.oldestOverdueDueDate.map { Hold.pausedDays(holds, after: $0, through: today) } ?? 0
         let reachedStop = stop.map { stop in
-            position.oldestOverdueDueDate != nil && position.daysOverdue >= stop.offsetDays
+            position.oldestOverdueDueDate != nil && position.daysOverdue - pausedSoFar >= stop.offsetDays
         } ?? false
         guard position.status.isOpen, hold == nil, promiseState != .pending,
               let anchor = position.oldestOverdueDueDate else {
             (escalated, step, stepDueDate, stepDone, notBefore, skippedSteps) = (false, nil, nil, false, nil, [])
+            (followsBrokenPromise, ladderDaysOverdue) = (false, position.daysOverdue - pausedSoFar)
             automationStopped = handedOver || reachedStop
             return
         }
         let personSteps = playbook.ladder.steps.filter { $0.actor != .auto }
-        var current = personSteps.last { $0.offsetDays <= position.daysOverdue }
-        var dueDate = current.map { anchor.adding(days: $0.offsetDays) }
+        // Held days stop the ladder's clock: after a hold the contract resumes where it paused.
+        let ladderDays = position.daysOverdue - Hold.pausedDays(holds, after: anchor, through: today)
+        ladderDaysOverdue = ladderDays
+        var current = personSteps.last { $0.offsetDays <= ladderDays }
+        var dueDate = current.map { Hold.ladderDate(anchor: anchor, offset: $0.offsetDays, holds: holds, through: today) }
         var jumped = false
         if shouldEscalate, let target = personSteps.first(where: { $0.name == playbook.escalation.toStep }),
            target.offsetDays > (current?.offsetDays ?? Int.min) {
@@ -78,6 +88,19 @@ public struct ContractWorkState: Hashable, Sendable {
             dueDate = today
             jumped = true
         }
+        // A broken promise brings the contract back the day after its date, at the step it is on
+        // (the first person step if none is due yet), until someone has spoken with the client.
+        var followUp: [Touch]?
+        if promiseState == .broken, let promise {
+            let from = promise.dueDate.adding(days: 1)
+            let since = ordered.filter { $0.at.date >= from }
+            if !since.contains(where: { $0.outcome.completesStep }) {
+                followUp = since
+                if current == nil { current = personSteps.first }
+                dueDate = from
+            }
+        }
+        followsBrokenPromise = followUp != nil && current != nil
         escalated = jumped
         step = current
         var escalatedToStop = false
@@ -91,11 +114,16 @@ public struct ContractWorkState: Hashable, Sendable {
         func touchesFor(_ name: String) -> [Touch] {
             ordered.filter { $0.step == name && $0.anchor == anchor }
         }
-        let forStep = touchesFor(current.name)
-        stepDone = forStep.contains { $0.outcome.completesStep }
-        notBefore = ContractWorkState.retryMoment(after: forStep, today: today)
+        if let followUp {
+            stepDone = false
+            notBefore = ContractWorkState.retryMoment(after: followUp, today: today)
+        } else {
+            let forStep = touchesFor(current.name)
+            stepDone = forStep.contains { $0.outcome.completesStep }
+            notBefore = ContractWorkState.retryMoment(after: forStep, today: today)
+        }
         skippedSteps = personSteps.filter { earlier in
-            earlier.offsetDays < current.offsetDays && earlier.offsetDays <= position.daysOverdue
+            earlier.offsetDays < current.offsetDays && earlier.offsetDays <= ladderDays
                 && !touchesFor(earlier.name).contains { $0.outcome.completesStep }
         }
     }

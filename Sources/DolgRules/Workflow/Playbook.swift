@@ -36,11 +36,15 @@ public struct EscalationRule: Hashable, Sendable {
     public var count: Int
     public var windowDays: Int
     public var toStep: String
+    /// How far ahead a promise may be: a promise pauses escalation, so a long one hides a debt.
+    /// A head may accept a longer one.
+    public var promiseMaxDays: Int
 
-    public init(count: Int, windowDays: Int, toStep: String) {
+    public init(count: Int, windowDays: Int, toStep: String, promiseMaxDays: Int = 14) {
         self.count = count
         self.windowDays = windowDays
         self.toStep = toStep
+        self.promiseMaxDays = promiseMaxDays
     }
 
     /// Three broken promises or "no money" answers within 14 days: the claim letter at once.

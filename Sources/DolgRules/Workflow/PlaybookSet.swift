@@ -25,6 +25,10 @@ public struct PlaybookSet: Hashable, Sendable {
 
     public static let defaults = PlaybookSet(standard: .standard)
 
+    /// The segments a contract may be given: those the playbook names. nil when it names none,
+    /// and segments are free labels.
+    public var knownSegments: Set<String>? { segments.isEmpty ? nil : Set(segments.keys) }
+
     /// The playbook for a contract of `segment`: the segment's own, else the default.
     public func playbook(forSegment segment: String?) -> Playbook {
         segment.flatMap { segments[$0] } ?? standard

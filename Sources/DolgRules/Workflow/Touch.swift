@@ -85,16 +85,66 @@ public struct Promise: Hashable, Sendable {
 }
 
 /// A pause of reminders and escalation for a contract, from one date to another (inclusive).
+/// While it lasts the collection ladder's clock stands still: after it, the contract resumes at
+/// the step where it paused. A hold may be ended early (`dolg hold end`): it then lasts up to
+/// the day before it was ended.
 public struct Hold: Hashable, Sendable {
+    public let id: Int64
     public let from: CivilDate
     public let until: CivilDate
     public let reason: String
+    /// The business date the hold was ended on, and why, when it was ended early.
+    public let endedOn: CivilDate?
+    public let endReason: String?
 
-    public init(from: CivilDate, until: CivilDate, reason: String) {
+    public init(id: Int64 = 0, from: CivilDate, until: CivilDate, reason: String, endedOn: CivilDate? = nil,
+                endReason: String? = nil) {
+        self.id = id
         self.from = from
         self.until = until
         self.reason = reason
+        self.endedOn = endedOn
+        self.endReason = endReason
     }
 
-    public func isActive(on date: CivilDate) -> Bool { from <= date && date <= until }
+    /// The last day the hold pauses the contract; before `from` when it was ended before it began.
+    public var lastDay: CivilDate {
+        guard let endedOn else { return until }
+        return min(until, endedOn.adding(days: -1))
+    }
+
+    public func isActive(on date: CivilDate) -> Bool { from <= date && date <= lastDay }
+
+    /// The number of days from `after` (exclusive) to `through` (inclusive) that some hold covers.
+    public static func pausedDays(_ holds: [Hold], after: CivilDate, through: CivilDate) -> Int {
+        pausedIntervals(holds, after: after, through: through).reduce(0) { $0 + $1.days }
+    }
+
+    /// The held days after `after` up to `through`, as separate runs in date order.
+    static func pausedIntervals(_ holds: [Hold], after: CivilDate, through: CivilDate) -> [(from: CivilDate, days: Int)] {
+        let first = after.adding(days: 1)
+        let clipped = holds.compactMap { hold -> (CivilDate, CivilDate)? in
+            let start = max(hold.from, first)
+            let end = min(hold.lastDay, through)
+            return start <= end ? (start, end) : nil
+        }.sorted { $0.0 < $1.0 }
+        var merged: [(CivilDate, CivilDate)] = []
+        for (start, end) in clipped {
+            if let last = merged.last, start <= last.1.adding(days: 1) {
+                merged[merged.count - 1].1 = max(last.1, end)
+            } else {
+                merged.append((start, end))
+            }
+        }
+        return merged.map { (from: $0.0, days: $0.1.days(since: $0.0) + 1) }
+    }
+
+    /// The date a clock started on `anchor` reaches `offset` days, standing still on held days.
+    public static func ladderDate(anchor: CivilDate, offset: Int, holds: [Hold], through: CivilDate) -> CivilDate {
+        var date = anchor.adding(days: offset)
+        for run in pausedIntervals(holds, after: anchor, through: through) where run.from <= date {
+            date = date.adding(days: run.days)
+        }
+        return date
+    }
 }

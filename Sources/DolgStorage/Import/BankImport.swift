@@ -68,53 +68,108 @@ extension LedgerDatabase {
         }
     }
 
-    /// Assigns an unmatched bank payment to a contract.
-    public func matchReceipt(id: Int64, contractNumber: String, audit: AuditContext) throws(DolgError) {
+    /// Records an unmatched bank payment against one contract, or split over several: the parts
+    /// must add up to the receipt, each contract once. One payment entry per part, each carrying
+    /// the receipt.
+    public func matchReceipt(id: Int64, parts: [(contract: String, amount: Money?)], audit: AuditContext) throws(DolgError) {
         try write(audit) { db in
-            guard let receipt = try Row.fetchOne(db, sql: "SELECT * FROM bank_receipts WHERE id = ?", arguments: [id])
-            else {
-                throw DolgError(.unknownPayment, "bank payment \(id) is not in the unmatched queue",
-                                remedy: "see `dolg pay unmatched` for the ids")
+            let (receipt, payment) = try unplacedReceipt(id, db)
+            guard parts.count == 1 || parts.allSatisfy({ $0.amount != nil }) else {
+                throw DolgError(.splitMismatch, "bank payment \(id) split over \(parts.count) contracts needs an amount for each",
+                                remedy: "write each part as CONTRACT:AMOUNT")
+                    .inRussian("платеж \(id) делится на \(parts.count) договора: у каждой части нужна сумма",
+                               remedy: "пишите каждую часть так: ДОГОВОР:СУММА")
             }
-            if let paymentID = try Int64.fetchOne(db, sql: "SELECT id FROM payments WHERE receipt_id = ?",
-                                                  arguments: [id]) {
-                throw DolgError(.alreadyMatched, "bank payment \(id) is already recorded as payment \(paymentID)",
-                                remedy: "to move it, reverse payment \(paymentID) and record it again with `dolg pay`")
+            let amounts = parts.map { $0.amount ?? payment.amount }
+            let total = amounts.sum()
+            guard total == payment.amount, amounts.allSatisfy(\.isPositive) else {
+                throw DolgError(.splitMismatch,
+                                "the parts add up to \(total), bank payment \(id) is \(payment.amount)",
+                                remedy: "give positive parts that add up to the whole payment")
+                    .inRussian("части дают \(total), а платеж \(id) — \(payment.amount)",
+                               remedy: "части должны быть положительными и в сумме давать весь платеж")
             }
-            let payment = try receipt.incomingPayment()
-            let contract = try contractNumbered(contractNumber, db)
-            guard payment.date >= contract.terms.startDate else {
-                throw DolgError(.paymentBeforeStart,
-                                "bank payment \(id) of \(payment.date) is before contract \(contractNumber) started on \(contract.terms.startDate)",
-                                remedy: "check the contract number")
+            guard Set(parts.map(\.contract)).count == parts.count else {
+                throw DolgError(.splitMismatch, "a contract is named twice in the split of bank payment \(id)",
+                                remedy: "give each contract once with its whole part")
+                    .inRussian("в делении платежа \(id) договор назван дважды", remedy: "назовите каждый договор один раз")
             }
-            try insertBankPayment(db, receiptID: id, contractID: contract.id, payment, audit: audit)
+            for (index, part) in parts.enumerated() {
+                let contract = try contractNumbered(part.contract, db)
+                guard payment.date >= contract.terms.startDate else {
+                    throw DolgError(.paymentBeforeStart,
+                                    "bank payment \(id) of \(payment.date) is before contract \(part.contract) started on \(contract.terms.startDate)",
+                                    remedy: "check the contract number")
+                }
+                let key = parts.count == 1 ? payment.naturalKey : "\(payment.naturalKey)#\(index + 1)"
+                try insertBankPayment(db, receiptID: receipt, contractID: contract.id, payment, amount: amounts[index],
+                                      naturalKey: key, audit: audit)
+            }
         }
     }
 
-    /// Bank payments no contract has been found for yet, oldest first.
-    public func unmatchedReceipts() throws(DolgError) -> [UnmatchedReceipt] {
+    /// Sets a bank payment aside as paying no contract (a supplier's refund, a payment for goods):
+    /// it stays in the ledger, listed by `pay unmatched --dismissed`, and is never matched.
+    public func dismissReceipt(id: Int64, reason: String, login: String, audit: AuditContext) throws(DolgError) {
+        try write(audit) { db in
+            _ = try unplacedReceipt(id, db)
+            try db.execute(sql: """
+                INSERT INTO receipt_dismissals (receipt_id, reason, business_date, login, recorded_at) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [id, reason, audit.today.description, login, audit.timestamp])
+        }
+    }
+
+    /// A receipt that is neither recorded against a contract nor dismissed, or why it cannot be placed.
+    private func unplacedReceipt(_ id: Int64, _ db: Database) throws -> (Int64, IncomingPayment) {
+        guard let receipt = try Row.fetchOne(db, sql: "SELECT * FROM bank_receipts WHERE id = ?", arguments: [id]) else {
+            throw DolgError(.unknownPayment, "bank payment \(id) is not in the unmatched queue",
+                            remedy: "see `dolg pay unmatched` for the ids")
+                .inRussian("банковского платежа \(id) нет в очереди", remedy: "номера: `dolg pay unmatched`")
+        }
+        if let paymentID = try Int64.fetchOne(db, sql: "SELECT id FROM payments WHERE receipt_id = ? ORDER BY id",
+                                              arguments: [id]) {
+            throw DolgError(.alreadyMatched, "bank payment \(id) is already recorded as payment \(paymentID)",
+                            remedy: "to move it, reverse payment \(paymentID) and record it again with `dolg pay`")
+                .inRussian("банковский платеж \(id) уже записан (платеж \(paymentID))",
+                           remedy: "чтобы перенести, отмените платеж \(paymentID) и запишите заново: `dolg pay`")
+        }
+        if let reason = try String.fetchOne(db, sql: "SELECT reason FROM receipt_dismissals WHERE receipt_id = ?",
+                                            arguments: [id]) {
+            throw DolgError(.alreadyMatched, "bank payment \(id) was set aside as paying no contract: \(reason)",
+                            remedy: "nothing to do; it stays in `dolg pay unmatched --dismissed`")
+                .inRussian("банковский платеж \(id) уже отложен как не относящийся к договорам: \(reason)",
+                           remedy: "делать ничего не нужно; он в `dolg pay unmatched --dismissed`")
+        }
+        return (id, try receipt.incomingPayment())
+    }
+
+    /// Bank payments no contract has been found for yet (or, with `dismissed`, those set aside),
+    /// oldest first.
+    public func unmatchedReceipts(dismissed: Bool = false) throws(DolgError) -> [UnmatchedReceipt] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT * FROM bank_receipts
+                SELECT bank_receipts.*, receipt_dismissals.reason AS dismissal FROM bank_receipts
+                LEFT JOIN receipt_dismissals ON receipt_dismissals.receipt_id = bank_receipts.id
                 WHERE NOT EXISTS (SELECT 1 FROM payments WHERE payments.receipt_id = bank_receipts.id)
+                  AND (receipt_dismissals.receipt_id IS NOT NULL) = :dismissed
                 ORDER BY date, id
-                """).map { row in
+                """, arguments: ["dismissed": dismissed]).map { row in
                 UnmatchedReceipt(id: row["id"], payment: try row.incomingPayment(),
-                                 reason: row["unmatched_reason"] ?? "matched by hand, then reversed")
+                                 reason: row["dismissal"] ?? row["unmatched_reason"] ?? "matched by hand, then reversed")
             }
         }
     }
 
     private func insertBankPayment(_ db: Database, receiptID: Int64, contractID: Int64, _ payment: IncomingPayment,
-                                   audit: AuditContext) throws {
-        try ReceivedTotals.check(adding: payment.amount, to: contractID, db)
+                                   amount: Money? = nil, naturalKey: String? = nil, audit: AuditContext) throws {
+        let amount = amount ?? payment.amount
+        try ReceivedTotals.check(adding: amount, to: contractID, db)
         // Cached: an import runs it once per document.
         try db.cachedStatement(sql: """
             INSERT INTO payments (contract_id, kind, date, amount, method, natural_key, receipt_id, recorded_at)
             VALUES (?, 'payment', ?, ?, 'bank', ?, ?, ?)
-            """).execute(arguments: [contractID, payment.date.description, try payment.amount.storedMinorUnits,
-                                     payment.naturalKey, receiptID, audit.timestamp])
+            """).execute(arguments: [contractID, payment.date.description, try amount.storedMinorUnits,
+                                     naturalKey ?? payment.naturalKey, receiptID, audit.timestamp])
     }
 
     /// What the matcher needs to know about the ledger for these payments, read set-wise:
@@ -122,14 +177,21 @@ extension LedgerDatabase {
     /// and, from one scan of every contract, open contracts' unpaid installment amounts.
     func paymentMatcher(for payments: [IncomingPayment], asOf: CivilDate) throws(DolgError) -> PaymentMatcher {
         var matcher = PaymentMatcher()
-        let candidates = payments.map { Set(PaymentText.contractNumberCandidates(in: $0.purpose)) }
-        let tokens = candidates.reduce(into: Set<String>()) { $0.formUnion($1) }
+        let mentions = payments.flatMap { PaymentText.contractMentions(in: $0.purpose) }
+        let keys = Set(mentions.map { PaymentText.spellingKey($0.token) })
+        let digits = Set(mentions.filter { $0.afterMarker && $0.token.allSatisfy(\.isNumber) }.map(\.token))
         let inns = Set(payments.compactMap(\.payerINN))
         let phones = Set(payments.flatMap { PaymentText.phoneNumbers(in: $0.purpose + " " + $0.payerName) })
         try read { db in
-            matcher.knownNumbers = Set(try Self.fetchInChunks(db, Array(tokens)) { placeholders in
-                "SELECT number FROM contracts WHERE number IN (\(placeholders))"
-            }.map { $0[0] as String })
+            // Numbers are compared by their spelling key, which SQLite cannot index: one pass over
+            // the number index keeps those a purpose may name.
+            var named = Set<String>()
+            let numbers = try String.fetchCursor(db, sql: "SELECT number FROM contracts")
+            while let number = try numbers.next() {
+                let key = PaymentText.spellingKey(number)
+                if keys.contains(key) || digits.contains(String(key.drop { $0.isLetter })) { named.insert(number) }
+            }
+            matcher.knownNumbers = named
             for row in try Self.fetchInChunks(db, Array(inns), { "SELECT id, inn FROM clients WHERE inn IN (\($0))" }) {
                 matcher.clientsByINN[row["inn"], default: []].insert(row["id"])
             }
@@ -139,7 +201,7 @@ extension LedgerDatabase {
         }
         // Positions are needed only for payments whose purpose names no known contract: the
         // common statement, where every purpose names one, is matched without scanning the ledger.
-        let unnamed = zip(payments, candidates).filter { $0.1.isDisjoint(with: matcher.knownNumbers) }.map(\.0)
+        let unnamed = payments.filter { matcher.contractsNamed(in: $0.purpose).isEmpty }
         guard !unnamed.isEmpty else { return matcher }
         let knownClients = matcher.clientsByINN.values.reduce(into: Set<Int64>()) { $0.formUnion($1) }
             .union(matcher.clientsByPhone.values.reduce(into: Set<Int64>()) { $0.formUnion($1) })

@@ -14,7 +14,7 @@ extension LedgerDatabase {
             summary.add(ImportHeader.check(file.columns, known: ClientImportRow.columns,
                                            required: ClientImportRow.requiredColumns))
             guard summary.errorCount == 0 else { return .unchanged(summary) }
-            var managers: [String: Int64] = [:]
+            var managers = try ManagerNames(db)
             let byPhone = try db.cachedStatement(sql: "SELECT id, name FROM clients WHERE phone = ? ORDER BY id")
             while let fields = try file.next() {
                 if TabularFile.isBlank(fields) { continue }
@@ -26,7 +26,7 @@ extension LedgerDatabase {
                     continue
                 }
                 let holders = try Row.fetchAll(byPhone, arguments: [row.phone.e164])
-                if holders.contains(where: { ($0["name"] as String) == row.name }) {
+                if holders.contains(where: { PersonName.same($0["name"], row.name) }) {
                     summary.alreadyThere += 1
                     continue
                 }
@@ -37,8 +37,7 @@ extension LedgerDatabase {
                 }
                 var managerID: Int64?
                 if let name = row.managerName {
-                    if managers[name] == nil { managers[name] = try findOrCreateManager(name, db, &summary) }
-                    managerID = managers[name]
+                    managerID = try managers.findOrCreate(name, db, &summary)
                 }
                 try db.cachedStatement(sql: """
                     INSERT INTO clients (name, phone, email, inn, passport, address, kind, time_offset_minutes, manager_id,
@@ -52,7 +51,7 @@ extension LedgerDatabase {
                     try db.cachedStatement(sql: "INSERT INTO client_notes (client_id, at, author, text) VALUES (?, ?, ?, ?)")
                         .execute(arguments: [clientID, note.at.description, note.author, note.text])
                 }
-                summary.count("clients")
+                summary.count("clients", named: row.name)
             }
             return summary.errorCount > 0 || dryRun ? .unchanged(summary) : .written(summary)
         }

@@ -4,11 +4,14 @@ import GRDB
 extension LedgerDatabase {
     /// Imports contracts from the columns of `export contracts`, all or nothing.
     ///
-    /// Clients are found by phone or created; managers are found by name or created. A
+    /// Clients are found by phone or created (a phone of a client with another name is a row
+    /// error: people are never merged silently); managers are found by name, compared trimmed,
+    /// with spaces collapsed and case ignored, or created. A
     /// contract number already in the ledger with the same terms is skipped, so importing
     /// the same file twice changes nothing; with other terms it is an error.
     public func importContracts(from file: TabularFile, schedule scheduleFile: TabularFile? = nil, dryRun: Bool,
-                                audit: AuditContext, progress: (Int) -> Void = { _ in }) throws(DolgError)
+                                knownSegments: Set<String>? = nil, audit: AuditContext,
+                                progress: (Int) -> Void = { _ in }) throws(DolgError)
         -> ImportSummary {
         var summary = ImportSummary()
         var customLines: [String: [CustomSchedule.Line]] = [:]
@@ -20,8 +23,8 @@ extension LedgerDatabase {
                                            required: ContractImportRow.requiredColumns))
             guard summary.errorCount == 0 else { return .unchanged(summary) }
             var scheduled = Set<String>()
-            var managers: [String: Int64] = [:]
-            var clients: [String: Int64] = [:]
+            var managers = try ManagerNames(db)
+            var clients: [String: (id: Int64, name: String)] = [:]
             while let fields = try file.next() {
                 if TabularFile.isBlank(fields) { continue }
                 summary.rows += 1
@@ -60,15 +63,29 @@ extension LedgerDatabase {
                     }
                     continue
                 }
-                var managerID: Int64?
-                if let name = row.managerName {
-                    if managers[name] == nil { managers[name] = try findOrCreateManager(name, db, &summary) }
-                    managerID = managers[name]
+                if let segment = row.segment {
+                    do {
+                        try Self.checkKnownSegment(segment, knownSegments)
+                    } catch {
+                        summary.add([ImportRowError(line: row.line, column: "segment", value: segment,
+                                                    problem: "not a segment of the playbook (\(knownSegments?.sorted().joined(separator: ", ") ?? ""))")])
+                        continue
+                    }
                 }
                 if clients[row.phone.e164] == nil {
-                    clients[row.phone.e164] = try findOrCreateClient(row, managerID: managerID, db, audit, &summary)
+                    clients[row.phone.e164] = try existingClient(phone: row.phone.e164, db)
                 }
-                let clientID = clients[row.phone.e164]!
+                if let holder = clients[row.phone.e164], !PersonName.same(holder.name, row.clientName) {
+                    summary.add([ImportRowError(line: row.line, column: "phone", value: row.phone.e164,
+                                                problem: "belongs to client \(holder.id) (\(holder.name)), not \(row.clientName)")])
+                    continue
+                }
+                var managerID: Int64?
+                if let name = row.managerName { managerID = try managers.findOrCreate(name, db, &summary) }
+                if clients[row.phone.e164] == nil {
+                    clients[row.phone.e164] = (try createClient(row, managerID: managerID, db, audit, &summary), row.clientName)
+                }
+                let clientID = clients[row.phone.e164]!.id
                 let contractID = try insertContract(db, number: row.number, clientID: clientID, managerID: managerID,
                                        terms: plan.terms, segment: row.segment, installments: plan.installments,
                                        customSchedule: row.isCustom,
@@ -108,22 +125,42 @@ extension LedgerDatabase {
         return lines
     }
 
-    func findOrCreateManager(_ name: String, _ db: Database, _ summary: inout ImportSummary) throws -> Int64 {
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM managers WHERE name = ?", arguments: [name]) { return id }
-        try db.execute(sql: "INSERT INTO managers (name, role) VALUES (?, 'manager')", arguments: [name])
-        summary.count("managers")
-        return db.lastInsertedRowID
+    /// The client who has this phone, if any (the first, when an older ledger has several).
+    private func existingClient(phone: String, _ db: Database) throws -> (id: Int64, name: String)? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT id, name FROM clients WHERE phone = ? ORDER BY id LIMIT 1"),
+                         arguments: [phone]).map { ($0["id"], $0["name"]) }
     }
 
-    private func findOrCreateClient(_ row: ContractImportRow, managerID: Int64?, _ db: Database, _ audit: AuditContext,
-                                    _ summary: inout ImportSummary) throws -> Int64 {
-        let byPhone = try db.cachedStatement(sql: "SELECT id FROM clients WHERE phone = ? ORDER BY id LIMIT 1")
-        if let id = try Int64.fetchOne(byPhone, arguments: [row.phone.e164]) { return id }
+    private func createClient(_ row: ContractImportRow, managerID: Int64?, _ db: Database, _ audit: AuditContext,
+                              _ summary: inout ImportSummary) throws -> Int64 {
         try db.cachedStatement(sql: """
             INSERT INTO clients (name, phone, email, inn, manager_id, created_on) VALUES (?, ?, ?, ?, ?, ?)
             """).execute(arguments: [row.clientName, row.phone.e164, row.email, row.inn, managerID,
                                      audit.today.description])
-        summary.count("clients")
+        summary.count("clients", named: row.clientName)
+        return db.lastInsertedRowID
+    }
+}
+
+/// The ledger's managers by the key of their name, for imports: ` Пётр  волков ` is Пётр Волков.
+struct ManagerNames {
+    private var ids: [String: Int64] = [:]
+
+    init(_ db: Database) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM managers ORDER BY id") {
+            let key = PersonName.key(row["name"])
+            if ids[key] == nil { ids[key] = row["id"] }
+        }
+    }
+
+    /// The manager's id, created (named as written, spaces tidied) when no name has the same key.
+    mutating func findOrCreate(_ name: String, _ db: Database, _ summary: inout ImportSummary) throws -> Int64 {
+        let key = PersonName.key(name)
+        if let id = ids[key] { return id }
+        let tidy = PersonName.tidy(name)
+        try db.execute(sql: "INSERT INTO managers (name, role) VALUES (?, 'manager')", arguments: [tidy])
+        summary.count("managers", named: tidy)
+        ids[key] = db.lastInsertedRowID
         return db.lastInsertedRowID
     }
 }

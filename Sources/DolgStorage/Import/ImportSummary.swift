@@ -20,7 +20,16 @@ public struct ImportSummary: Sendable {
         errors.append(contentsOf: newErrors.prefix(max(0, ImportSummary.maximumErrorsKept - errors.count)))
     }
 
+    /// The names of the clients and managers created (or that `--dry-run` would create), in
+    /// file order: a merge or a misspelt manager shows here before anything is written.
+    public internal(set) var createdNames: [String: [String]] = [:]
+
     mutating func count(_ kind: String) { created[kind, default: 0] += 1 }
+
+    mutating func count(_ kind: String, named name: String) {
+        count(kind)
+        createdNames[kind, default: []].append(name)
+    }
 
     public func created(_ kind: String) -> Int { created[kind] ?? 0 }
 }

@@ -29,7 +29,7 @@ extension LedgerDatabase {
         "contracts", "installments", "payments", "terminations", "audit_log", "bank_receipts", "touches", "holds",
         "outbox", "outbox_attempts", "portfolio_snapshots", "restructurings", "restructured_installments",
         "approvals", "client_notes", "playbooks", "deliveries", "delivery_attempts", "attempt_messages",
-        "attempt_results", "contract_number_keys",
+        "attempt_results", "contract_number_keys", "hold_ends", "record_changes", "receipt_dismissals",
     ]
 
     /// Checks SQLite's own structure and every invariant the ledger promises (docs/architecture.md).

@@ -4,9 +4,10 @@ import GRDB
 extension LedgerDatabase {
     public func managers() throws(DolgError) -> [StoredManager] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, name, role, login FROM managers ORDER BY name").map { row in
+            try Row.fetchAll(db, sql: "SELECT id, name, role, login, active FROM managers ORDER BY name").map { row in
                 StoredManager(id: row["id"], name: row["name"],
-                              role: StoredManager.Role(rawValue: row["role"]) ?? .manager, login: row["login"])
+                              role: StoredManager.Role(rawValue: row["role"]) ?? .manager, login: row["login"],
+                              active: row["active"])
             }
         }
     }

@@ -5,7 +5,8 @@ import GRDB
 public struct TimelineEvent: Sendable {
     /// Events known only by date sort at the start of their day.
     public let at: BusinessMoment
-    /// `contract`, `payment`, `reversal`, `touch`, `promise`, `hold`, `reminder`, `status`, `terminated`.
+    /// `contract`, `payment`, `reversal`, `refund`, `transfer`, `touch`, `promise`, `hold`, `hold-end`, `change`,
+    /// `reminder`, `status`, `terminated`.
     public let kind: String
     public let amount: Money?
     public let details: String
@@ -25,9 +26,12 @@ extension LedgerDatabase {
                 by: contract.managerName)]
             for payment in detail.payments where payment.entry.date <= asOf {
                 let reference = payment.reference.map { " \($0)" } ?? ""
-                let details = payment.entry.kind == .reversal
-                    ? "reverses payment \(payment.reversesID ?? 0): \(payment.reason ?? "")"
-                    : "\(payment.method ?? "payment")\(reference)"
+                let details: String
+                switch payment.entry.kind {
+                case .reversal: details = "reverses payment \(payment.reversesID ?? 0): \(payment.reason ?? "")"
+                case .refund, .transfer: details = payment.reason ?? ""
+                case .payment: details = "\(payment.method ?? "payment")\(reference)"
+                }
                 events.append(TimelineEvent(at: startOf(payment.entry.date), kind: payment.entry.kind.rawValue,
                                             amount: payment.entry.signedAmount, details: details, by: nil))
             }
@@ -42,9 +46,13 @@ extension LedgerDatabase {
                 events.append(TimelineEvent(at: touch.at, kind: touch.promise == nil ? "touch" : "promise",
                                             amount: touch.promise?.amount, details: details, by: touch.managerName))
             }
-            for hold in try holds(db, contractID: contract.id, from: nil)[contract.id] ?? [] where hold.from <= asOf {
+            for hold in try holds(db, contractID: contract.id, asOf: asOf) where hold.from <= asOf {
                 events.append(TimelineEvent(at: startOf(hold.from), kind: "hold", amount: nil,
                                             details: "until \(hold.until): \(hold.reason)", by: nil))
+                if let ended = hold.endedOn {
+                    events.append(TimelineEvent(at: startOf(ended), kind: "hold-end", amount: nil,
+                                                details: "hold \(hold.id) ended: \(hold.endReason ?? "")", by: nil))
+                }
             }
             // A message stands at the moment it was last handed to the gateway, else when it was planned.
             for message in try messages(db, since: nil, contractID: contract.id) where message.createdAt.date <= asOf {
@@ -61,6 +69,12 @@ extension LedgerDatabase {
                 events.append(TimelineEvent(at: startOf(termination.date), kind: "terminated", amount: nil,
                                             details: termination.reason, by: nil))
             }
+            for change in try recordChanges(db, clientID: contract.client.id, asOf: asOf)
+            where change.subject == "client" || change.subjectLabel == contract.number {
+                events.append(TimelineEvent(at: startOf(change.businessDate), kind: "change", amount: nil,
+                                            details: "\(change.subject) \(change.field): \(change.oldValue ?? "—") → \(change.newValue ?? "—")",
+                                            by: change.login))
+            }
             let settings = try settings(db)
             for change in StatusTimeline.changes(
                 schedule: detail.schedule, entries: detail.payments.map(\.entry),
@@ -71,5 +85,33 @@ extension LedgerDatabase {
             }
             return events.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
         }
+    }
+}
+
+extension LedgerDatabase {
+    public func contractExists(number: String) throws(DolgError) -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM contracts WHERE number = ?", arguments: [number]) == true }
+    }
+
+    /// Every contract's timeline of a client, merged in time; each event names its contract
+    /// when there are several. A change to the client's card is told once.
+    public func clientTimeline(clientID: Int64, asOf: CivilDate) throws(DolgError) -> [TimelineEvent] {
+        let numbers = try read { db in
+            try String.fetchAll(db, sql: "SELECT number FROM contracts WHERE client_id = ? ORDER BY id", arguments: [clientID])
+        }
+        var events: [TimelineEvent] = []
+        var seenClientChanges = Set<String>()
+        for number in numbers {
+            for event in try timeline(contractNumber: number, asOf: asOf) {
+                if event.kind == "change", event.details.hasPrefix("client ") {
+                    guard seenClientChanges.insert("\(event.at) \(event.details)").inserted else { continue }
+                    events.append(event)
+                    continue
+                }
+                events.append(numbers.count == 1 ? event : TimelineEvent(
+                    at: event.at, kind: event.kind, amount: event.amount, details: "\(number): \(event.details)", by: event.by))
+            }
+        }
+        return events.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
     }
 }

@@ -10,6 +10,8 @@ public struct StoredManager: Hashable, Sendable {
     public let name: String
     public let role: Role
     public let login: String?
+    /// False for a manager who left: their history stays, they get no clients and cannot sign in.
+    public var active = true
 }
 
 /// A client as stored, with the name of the responsible manager.

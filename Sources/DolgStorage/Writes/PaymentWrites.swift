@@ -20,6 +20,12 @@ extension LedgerDatabase {
                             remedy: "give the amount received; to undo a payment use `dolg pay reverse`")
                 .inRussian("сумма платежа \(amount) не больше нуля", remedy: "укажите полученную сумму; отменить платеж: `dolg pay reverse`")
         }
+        guard date <= audit.today else {
+            throw DolgError(.paymentInFuture, "--date \(date) is after the business date \(audit.today)",
+                            remedy: "record a payment on the day it arrives, or check the year")
+                .inRussian("--date \(date.russianDescription) позже рабочей даты \(audit.today.russianDescription)",
+                           remedy: "платеж записывают в день поступления; проверьте год")
+        }
         return try writeUnlessUnchanged(audit) { db in
             if let reference, let existing = try paymentWithReference(reference, db) {
                 guard existing.contractNumber == contractNumber, existing.entry.signedAmount == amount,

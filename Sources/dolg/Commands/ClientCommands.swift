@@ -5,8 +5,8 @@ import DolgStorage
 /// `dolg client add|list|show`: the people who owe.
 struct ClientCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "client", abstract: "Add, list and show clients.",
-        subcommands: [Add.self, List.self, Show.self, Note.self])
+        commandName: "client", abstract: "Add, find, show and edit clients.",
+        subcommands: [Add.self, List.self, Find.self, Show.self, Edit.self, History.self, Note.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a client.")
@@ -87,12 +87,13 @@ struct ClientCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var privacy: PrivacyOptions
-        @Argument(help: "The client's id.") var id: Int64
+        @Argument(help: "The client: id, phone or contract number.") var client: String
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()
             let language = try global.language()
             let today = try global.businessDate()
+            let id = try ledger.clientID(reference: client)
             let card = try ledger.clientCard(id: id, asOf: today)
             let client = card.client
             let contracts = try positionRows(ledger, settings, asOf: today, scope: ContractScope(clientID: id))
@@ -104,6 +105,7 @@ struct ClientCommand: ParsableCommand {
                           Column("passport"), Column("address"), Column("kind"), Column("time_offset"),
                           Column("manager"), Column("note"),
                           Column("status"), Column("contract_count"), Column("outstanding"), Column("overdue_amount"),
+                          Column("credit"),
                           Column("closed_contracts"), Column("late_installments"), Column("longest_delay_days"),
                           Column("promises_kept"), Column("promises_broken")],
                 rows: [[.integer(Int(client.id)), .text(client.name), .text(privacy.phone(client.phone)),
@@ -111,6 +113,7 @@ struct ClientCommand: ParsableCommand {
                         .optionalText(client.address.map(privacy.address)), .text(client.kind),
                         .integer(client.timeOffsetMinutes / 60), .optionalText(client.managerName), .optionalText(client.note), .text(status),
                         .integer(totals.totalContracts), .money(totals.outstanding), .money(totals.overdueAmount),
+                        .money(totals.credit),
                         .integer(card.discipline.closedContracts), .integer(card.discipline.lateInstallments),
                         .integer(card.discipline.longestDelayDays), .integer(card.keptPromises),
                         .integer(card.brokenPromises)]])

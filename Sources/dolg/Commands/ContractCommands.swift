@@ -9,7 +9,7 @@ extension Period: ExpressibleByArgument {}
 struct ContractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contract", abstract: "Add, list, show and terminate contracts.",
-        subcommands: [Add.self, List.self, Show.self, Terminate.self])
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Terminate.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -70,6 +70,7 @@ struct ContractCommand: ParsableCommand {
                 try Penalty.checked(parseRate(text, option: "--penalty"))
             } ?? .zero
             let (ledger, settings) = try global.openLedger()
+            if let segment { try LedgerDatabase.checkKnownSegment(segment, try global.playbooks(ledger).knownSegments) }
             try ledger.addContract(number: number, clientID: client, managerName: manager, terms: terms,
                                    installments: schedule, customSchedule: customLines != nil,
                                    dailyPenaltyRate: penaltyRate, segment: segment, audit: try global.auditContext())

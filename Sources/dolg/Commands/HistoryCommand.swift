@@ -9,12 +9,18 @@ struct HistoryCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "The contract number.") var contract: String
+    @Argument(help: "The contract number; or a client's phone or id, for all their contracts.") var contract: String
 
     func run() throws {
         let (ledger, settings) = try global.openLedger()
         let today = try global.businessDate()
-        let timeline = try ledger.timeline(contractNumber: contract, asOf: today)
+        let timeline: [TimelineEvent]
+        if try ledger.contractExists(number: contract) {
+            timeline = try ledger.timeline(contractNumber: contract, asOf: today)
+        } else {
+            let client = try ledger.clientID(reference: contract)
+            timeline = try ledger.clientTimeline(clientID: client, asOf: today)
+        }
         let report = Report(
             columns: [Column("at"), Column("event"), Column("amount"), Column("details"), Column("by")],
             rows: timeline.map { event in

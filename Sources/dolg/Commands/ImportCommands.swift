@@ -49,6 +49,7 @@ struct ImportCommand: ParsableCommand {
             try importOptions.run(global, kinds: ["managers", "clients", "contracts"]) {
                 ledger, file, audit, progress throws(DolgError) in
                 try ledger.importContracts(from: file, schedule: scheduleFile, dryRun: importOptions.dryRun,
+                                           knownSegments: try global.playbooks(ledger).knownSegments,
                                            audit: audit, progress: progress)
             }
         }
@@ -114,6 +115,11 @@ struct ImportOptions: ParsableArguments {
         let russianKinds = ["managers": "менеджеров", "clients": "клиентов", "contracts": "договоров", "payments": "платежей"]
         let createdRu = kinds.map { "\(russianKinds[$0] ?? $0): \(summary.created($0))" }.joined(separator: ", ")
         if dryRun {
+            for kind in ["managers", "clients"] where kinds.contains(kind) {
+                guard let names = summary.createdNames[kind], !names.isEmpty else { continue }
+                write(say("New \(kind): \(names.joined(separator: "; ")).\n",
+                          "Новые \(kind == "managers" ? "менеджеры" : "клиенты"): \(names.joined(separator: "; ")).\n"))
+            }
             write(say("Checked \(file): \(rows), no problems. Would create \(created); \(summary.alreadyThere) already in the ledger. Nothing written.\n",
                       "Проверен \(file): строк \(summary.rows), ошибок нет. Будет создано — \(createdRu); уже в реестре: \(summary.alreadyThere). Ничего не записано.\n"))
         } else {

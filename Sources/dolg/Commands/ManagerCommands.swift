@@ -8,7 +8,8 @@ extension StoredManager.Role: ExpressibleByArgument {}
 /// `dolg manager add|list`: the people who collect.
 struct ManagerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "manager", abstract: "Add and list managers.", subcommands: [Add.self, List.self])
+        commandName: "manager", abstract: "Add, list, rename and deactivate managers.",
+        subcommands: [Add.self, List.self, Rename.self, Deactivate.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a manager.")
@@ -39,12 +40,12 @@ struct ManagerCommand: ParsableCommand {
             let (ledger, settings) = try global.openLedger()
             let figures = try ledger.managerFigures(asOf: try global.businessDate())
             let report = Report(
-                columns: [Column("id"), Column("name"), Column("role"), Column("login"), Column("clients"),
+                columns: [Column("id"), Column("name"), Column("role"), Column("login"), Column("active"), Column("clients"),
                           Column("promises_kept"), Column("promises_broken")],
                 rows: try ledger.managers().map { manager in
                     let own = figures[manager.name] ?? ManagerFigures()
                     return [.integer(Int(manager.id)), .text(manager.name), .term(manager.role.rawValue),
-                            .optionalText(manager.login), .integer(own.clients), .integer(own.keptPromises),
+                            .optionalText(manager.login), .term(manager.active ? "yes" : "no"), .integer(own.clients), .integer(own.keptPromises),
                             .integer(own.brokenPromises)]
                 })
             try output.print(report, settings, try global.language())

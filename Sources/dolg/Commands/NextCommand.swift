@@ -55,7 +55,7 @@ struct NextCommand: ParsableCommand {
         var postponed: String?
         if case .postponed(let until, let reason) = decision {
             notBefore = max(notBefore ?? until, until)
-            postponed = reason
+            postponed = reason.english
         }
         let notBeforeText = notBefore.map { $0.date == now.date ? $0.timeDescription : $0.description }
         return [.text(row.number), .text(row.clientName), .text(privacy.phone(row.clientPhone)),
@@ -65,7 +65,7 @@ struct NextCommand: ParsableCommand {
                 .optionalText(lastTouch), .optionalText(promise),
                 .optionalText(state.skippedSteps.isEmpty ? nil : state.skippedSteps.map(\.name).joined(separator: " ")),
                 .optionalText(postponed),
-                .text((state.escalated ? "Escalated: " : "") + step.instruction
+                .text((state.followsBrokenPromise ? "Promise broken: " : "") + (state.escalated ? "Escalated: " : "") + step.instruction
                       + (state.automationStopped ? " Automatic messages are stopped." : ""))]
     }
 }

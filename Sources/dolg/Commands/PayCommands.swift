@@ -11,7 +11,8 @@ enum PaymentMethod: String, CaseIterable, ExpressibleByArgument {
 struct PayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pay", abstract: "Record a payment, or reverse one.",
-        subcommands: [Record.self, Reverse.self, Unmatched.self, Match.self], defaultSubcommand: Record.self)
+        subcommands: [Record.self, Reverse.self, Refund.self, Transfer.self, Unmatched.self, Match.self, Dismiss.self],
+        defaultSubcommand: Record.self)
 
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -20,13 +21,15 @@ struct PayCommand: ParsableCommand {
             discussion: """
                 With --ref the payment is idempotent: the same reference with the same contract, amount \
                 and date is reported as already recorded and nothing is written; with other fields it is \
-                an error. Payments to terminated contracts are accepted and reduce what they still owe.
+                an error. Payments to terminated contracts are accepted and reduce what they still owe. \
+                A payment is dated on or before the business date. Money beyond all the contract owes is \
+                its credit: `dolg pay refund` pays it back, `dolg pay transfer` moves it to another contract.
                 """)
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The contract number.") var number: String
         @Argument(help: "The amount received, e.g. 5000 or '5 000,50'.") var amount: String
-        @Option(help: "The payment date (else the business date).") var date: String?
+        @Option(help: "The payment date, not after the business date (else the business date).") var date: String?
         @Option(help: "A unique reference (receipt or bank document) that makes a retry safe.") var ref: String?
         @Option(help: "cash, card or bank.") var method: PaymentMethod?
 
@@ -49,14 +52,14 @@ struct PayCommand: ParsableCommand {
                 let position = try ledger.contractDetail(number: number).position(asOf: today, buckets: settings.buckets)
                 let outstanding = table.format(.money(position.outstanding))
                 let status = position.status.name
-                let recorded = say("Recorded payment \(id): \(table.format(.money(amount))) to contract \(number) on \(date).",
-                                   "Платеж \(id) записан: \(table.format(.money(amount))) по договору \(number) от \(table.format(.date(date))).")
-                if date > today {
-                    write(recorded + say(" It counts from \(date); as of \(today): outstanding \(outstanding), status \(status).\n",
-                                         " Он учитывается с \(table.format(.date(date))); на \(table.format(.date(today))): остаток \(outstanding), статус «\(RussianHeaders.terms[status] ?? status)».\n"))
-                } else {
-                    write(recorded + say(" Outstanding \(outstanding), status \(status).\n",
-                                         " Остаток \(outstanding), статус «\(RussianHeaders.terms[status] ?? status)».\n"))
+                write(say("Recorded payment \(id): \(table.format(.money(amount))) to contract \(number) on \(date).",
+                          "Платеж \(id) записан: \(table.format(.money(amount))) по договору \(number) от \(table.format(.date(date)))."))
+                write(say(" Outstanding \(outstanding), status \(status).\n",
+                          " Остаток \(outstanding), статус «\(RussianHeaders.terms[status] ?? status)».\n"))
+                if position.credit.isPositive {
+                    let credit = table.format(.money(position.credit))
+                    write(say("Overpaid: contract \(number) has a credit of \(credit). Return it with `dolg pay refund \(number) AMOUNT --reason TEXT` or move it with `dolg pay transfer \(number) --to CONTRACT`.\n",
+                              "Переплата: по договору \(number) \(credit) сверх долга. Вернуть: `dolg pay refund \(number) СУММА --reason ТЕКСТ`, перенести: `dolg pay transfer \(number) --to ДОГОВОР`.\n"))
                 }
             }
         }
@@ -92,13 +95,14 @@ extension PayCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
+        @Flag(help: "Those set aside with `dolg pay dismiss` instead, with why.") var dismissed = false
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()
             let report = Report(
                 columns: [Column("id"), Column("date"), Column("amount"), Column("document"), Column("payer"),
                           Column("payer_inn"), Column("purpose"), Column("reason")],
-                rows: try ledger.unmatchedReceipts().map { receipt in
+                rows: try ledger.unmatchedReceipts(dismissed: dismissed).map { receipt in
                     let payment = receipt.payment
                     return [.integer(Int(receipt.id)), .date(payment.date), .money(payment.amount),
                             .text(payment.documentNumber), .text(payment.payerName), .optionalText(payment.payerINN),
@@ -108,20 +112,111 @@ extension PayCommand {
         }
     }
 
-    /// `dolg pay match ID CONTRACT`: records an unmatched bank payment against a contract.
+    /// `dolg pay match ID CONTRACT[:AMOUNT]…`: records an unmatched bank payment against one
+    /// contract or split over several.
     struct Match: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record an unmatched bank payment as a payment to a contract.")
+            abstract: "Record an unmatched bank payment against a contract, or split it over several.",
+            discussion: """
+                One contract takes the whole payment: `dolg pay match 7 Д-103`. A payment for several \
+                invoices is split with an amount for each, adding up to the payment: \
+                `dolg pay match 7 Д-103:100000 Д-104:50000`.
+                """)
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The id from `dolg pay unmatched`.") var id: Int64
-        @Argument(help: "The contract number it pays.") var contract: String
+        @Argument(help: "The contract it pays, or CONTRACT:AMOUNT for each part of a split.") var parts: [String]
 
         func run() throws {
+            let parsed = try parts.map { text throws(DolgError) -> (contract: String, amount: Money?) in
+                // Contract numbers may hold ':' themselves; the amount is after the last one.
+                guard let colon = text.lastIndex(of: ":") else { return (text, nil) }
+                let amountText = String(text[text.index(after: colon)...])
+                if parts.count == 1, (try? MoneyParser.parse(amountText)) == nil { return (text, nil) }
+                return (String(text[..<colon]), try parseMoney(amountText, option: "the part \(text)"))
+            }
+            let (ledger, settings) = try global.openLedger()
+            _ = try global.workingManager(ledger)
+            try ledger.matchReceipt(id: id, parts: parsed, audit: try global.auditContext())
+            let table = TableRenderer(currency: settings.currency, language: try global.language())
+            let list = parsed.map { part in part.amount.map { "\(part.contract) \(table.format(.money($0)))" } ?? part.contract }
+                .joined(separator: ", ")
+            let say = Say(language: try global.language())
+            write(say("Recorded bank payment \(id) to \(parsed.count == 1 ? "contract" : "contracts") \(list).\n",
+                      "Банковский платеж \(id) записан \(parsed.count == 1 ? "по договору" : "по договорам") \(list).\n"))
+        }
+    }
+
+    /// `dolg pay dismiss ID --reason`: a bank payment that pays no contract.
+    struct Dismiss: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set aside a bank payment that pays no contract; it stays listed and is never matched.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The id from `dolg pay unmatched`.") var id: Int64
+        @Option(help: "What the payment is, since it pays no contract.") var reason: String
+
+        func run() throws {
+            let reason = try requireText(reason, field: "--reason")
             let (ledger, _) = try global.openLedger()
-            try ledger.matchReceipt(id: id, contractNumber: contract, audit: try global.auditContext())
-            write(Say(language: try global.language())("Recorded bank payment \(id) to contract \(contract).\n",
-                                                       "Банковский платеж \(id) записан по договору \(contract).\n"))
+            _ = try global.workingManager(ledger)
+            try ledger.dismissReceipt(id: id, reason: reason, login: global.login, audit: try global.auditContext())
+            write(Say(language: try global.language())(
+                "Bank payment \(id) set aside: \(reason). See it with `dolg pay unmatched --dismissed`.\n",
+                "Банковский платеж \(id) отложен: \(reason). Список: `dolg pay unmatched --dismissed`.\n"))
+        }
+    }
+
+    /// `dolg pay refund CONTRACT AMOUNT --reason`: a credit paid back.
+    struct Refund: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Pay a contract's credit (an overpayment) back to the client, as a new ledger entry.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The contract with the credit.") var number: String
+        @Argument(help: "The amount paid back, at most the credit.") var amount: String
+        @Option(help: "Why, or how it was paid back.") var reason: String
+        @Option(help: "cash, card or bank.") var method: PaymentMethod?
+
+        func run() throws {
+            let amount = try parseMoney(amount, option: "AMOUNT")
+            let reason = try requireText(reason, field: "--reason")
+            let today = try global.businessDate()
+            let (ledger, settings) = try global.openLedger()
+            _ = try global.workingManager(ledger)
+            let id = try ledger.refundCredit(contractNumber: number, amount: amount, date: today, reason: reason,
+                                             method: method?.rawValue, audit: try global.auditContext())
+            let table = TableRenderer(currency: settings.currency, language: try global.language())
+            write(Say(language: try global.language())(
+                "Refunded \(table.format(.money(amount))) of contract \(number)'s credit: entry \(id).\n",
+                "Возврат переплаты по договору \(number): \(table.format(.money(amount))), запись \(id).\n"))
+        }
+    }
+
+    /// `dolg pay transfer CONTRACT --to OTHER`: a credit moved to another contract.
+    struct Transfer: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Move a contract's credit (an overpayment) to another contract, as two new ledger entries.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The contract with the credit.") var number: String
+        @Option(help: "The contract that receives it.") var to: String
+        @Option(help: "How much to move (else the whole credit).") var amount: String?
+        @Option(help: "Why, for the history.") var reason: String?
+
+        func run() throws {
+            let today = try global.businessDate()
+            let (ledger, settings) = try global.openLedger()
+            _ = try global.workingManager(ledger)
+            let amount = try amount.map { text throws(DolgError) in try parseMoney(text, option: "--amount") }
+                ?? ledger.contractDetail(number: number).position(asOf: today, buckets: settings.buckets).credit
+            let ids = try ledger.transferCredit(from: number, to: to, amount: amount, date: today,
+                                                reason: try reason.map { text throws(DolgError) in try requireText(text, field: "--reason") },
+                                                audit: try global.auditContext())
+            let table = TableRenderer(currency: settings.currency, language: try global.language())
+            write(Say(language: try global.language())(
+                "Moved \(table.format(.money(amount))) of credit from contract \(number) to \(to): entries \(ids.out) and \(ids.in).\n",
+                "Переплата \(table.format(.money(amount))) перенесена с договора \(number) на \(to): записи \(ids.out) и \(ids.in).\n"))
         }
     }
 }

@@ -12,7 +12,15 @@ struct TouchCommand: ParsableCommand {
         discussion: """
             The touch completes the collection step due for the contract (a call for a call step, a letter \
             for the claim letter…) unless nobody answered: then the step is tried again later the same \
-            day, and after a second miss the next day. A promise suspends escalation until its date.
+            day, and after a second miss the next day. A promise suspends escalation until its date; \
+            it may be at most promise_max_days ahead (playbook, 14 by default) and at most what is \
+            outstanding, unless a head records it. A broken promise brings the contract back to the \
+            work list the day after its date.
+
+            A call, visit or message the business starts must be allowed by the contact policy: within \
+            the client's hours, and, when the client was reached, within the day's, week's and month's \
+            limits. A contact the client started (they called, came to the office) is recorded with \
+            --incoming and counts towards no limit.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -25,6 +33,7 @@ struct TouchCommand: ParsableCommand {
     @Option(name: .customLong("callback-at"), help: "With --outcome callback: when to call back, YYYY-MM-DDTHH:MM.")
     var callbackAt: String?
     @Option(help: "What was said.") var note: String?
+    @Flag(help: "The client started the contact (called in, came by): no contact limit applies.") var incoming = false
 
     func run() throws {
         let now = try global.businessMoment()
@@ -55,9 +64,10 @@ struct TouchCommand: ParsableCommand {
             callback = moment
         }
         let (ledger, _) = try global.openLedger()
+        _ = try global.workingManager(ledger)
         let step = try ledger.recordTouch(
             TouchInput(contractNumber: contract, at: now, channel: channel, outcome: outcome, promiseDate: date,
-                       promiseAmount: amount, callbackAt: callback, note: note, login: global.login),
+                       promiseAmount: amount, callbackAt: callback, note: note, login: global.login, incoming: incoming),
             playbooks: try global.playbooks(ledger), audit: try global.auditContext())
         let say = Say(language: try global.language())
         let forStep = step.map { say(" for step \($0)", " (шаг \($0))") } ?? ""
@@ -70,7 +80,7 @@ struct TouchCommand: ParsableCommand {
 struct HoldCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hold", abstract: "Pause reminders and escalation for a contract, or list the pauses.",
-        subcommands: [Add.self, List.self], defaultSubcommand: Add.self)
+        subcommands: [Add.self, End.self, List.self], defaultSubcommand: Add.self)
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -91,6 +101,7 @@ struct HoldCommand: ParsableCommand {
             }
             let reason = try requireText(reason, field: "--reason")
             let (ledger, _) = try global.openLedger()
+            _ = try global.workingManager(ledger)
             try ledger.addHold(contractNumber: contract, from: today, until: until, reason: reason,
                                audit: try global.auditContext())
             write(Say(language: try global.language())(
@@ -99,20 +110,46 @@ struct HoldCommand: ParsableCommand {
         }
     }
 
+    struct End: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "End a hold early: the contract is worked again from today.",
+            discussion: "The hold stays in the history with the day it ended and why. Ids: `dolg hold list`.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The hold's id, from `dolg hold list`.") var id: Int64
+        @Option(help: "Why it ends early.") var reason: String
+
+        func run() throws {
+            let today = try global.businessDate()
+            let reason = try requireText(reason, field: "--reason")
+            let (ledger, _) = try global.openLedger()
+            _ = try global.workingManager(ledger)
+            let contract = try ledger.endHold(id: id, on: today, reason: reason, login: global.login,
+                                              audit: try global.auditContext())
+            write(Say(language: try global.language())(
+                "Hold \(id) of contract \(contract) ended on \(today): \(reason).\n",
+                "Пауза \(id) по договору \(contract) снята \(today.russianDescription): \(reason).\n"))
+        }
+    }
+
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List holds in force or to come.")
+        static let configuration = CommandConfiguration(abstract: "List holds in force or to come; with --ended, every hold.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
+        @Flag(help: "Holds that ended too, by themselves or early.") var ended = false
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()
             let today = try global.businessDate()
             let report = Report(
-                columns: [Column("contract"), Column("from"), Column("until"), Column("reason"), Column("active")],
-                rows: try ledger.currentHolds(on: today).map { item in
-                    [.text(item.contract), .date(item.hold.from), .date(item.hold.until), .text(item.hold.reason),
-                     .text(item.hold.isActive(on: today) ? "yes" : "not yet")]
+                columns: [Column("id"), Column("contract"), Column("from"), Column("until"), Column("reason"),
+                          Column("active"), Column("ended_on"), Column("end_reason")],
+                rows: try ledger.holdList(on: today, ended: ended).map { item in
+                    let hold = item.hold
+                    let active = hold.isActive(on: today) ? "yes" : hold.from > today && hold.endedOn == nil ? "not yet" : "no"
+                    return [.integer(Int(hold.id)), .text(item.contract), .date(hold.from), .date(hold.until),
+                            .text(hold.reason), .text(active), .optionalDate(hold.endedOn), .optionalText(hold.endReason)]
                 })
             try output.print(report, settings, try global.language())
         }

@@ -225,7 +225,7 @@ struct ReminderRun {
             let decision = first.contacts.decide(.message, playbooks.contactPolicy, at: now,
                                                  alsoEarlier: sentThisRun[first.clientID] ?? [], countLimits: !isThanks)
             if case .postponed(let until, let reason) = decision {
-                postpone(group, until: until, reason: reason, &outcome)
+                postpone(group, until: until, reason: reason.english, &outcome)
                 continue
             }
             let address = first.step.channel == .email ? first.email ?? "" : first.phone
@@ -299,7 +299,7 @@ struct ReminderRun {
             let isThanks = first.step.name == ReminderPlanner.thankYouStepName
             let decision = first.contacts.decide(.message, playbooks.contactPolicy, at: now, countLimits: !isThanks)
             if case .postponed(let until, let reason) = decision {
-                postpone(group, until: until, reason: reason, &outcome)
+                postpone(group, until: until, reason: reason.english, &outcome)
             } else {
                 noteIfStuck(group, &outcome)
             }

@@ -97,15 +97,39 @@ struct GlobalOptions: ParsableArguments {
     /// The login given with --as or DOLG_USER, if any.
     var claimedLogin: String? { user ?? environment["DOLG_USER"].flatMap { $0.isEmpty ? nil : $0 } }
 
+    /// Who is working, in a ledger whose managers have logins: the manager whose login is --as,
+    /// DOLG_USER or the OS user, else `unknown_login` listing the logins (a mistyped login
+    /// would otherwise see everyone's work and sign touches with no name). A ledger without
+    /// logins is a one-person ledger: nil. This names a person; it does not prove who they are
+    /// (docs/reliability.md).
+    func workingManager(_ ledger: LedgerDatabase) throws(DolgError) -> StoredManager? {
+        let managers = try ledger.managers()
+        let logins = managers.filter { $0.active }.compactMap(\.login).sorted()
+        guard !logins.isEmpty else { return nil }
+        let source = user != nil ? "--as" : claimedLogin != nil ? "DOLG_USER" : "the OS user"
+        guard let me = managers.first(where: { $0.login == login }) else {
+            throw DolgError(.unknownLogin, "\(source) '\(login)' is not a manager's login",
+                            remedy: "give --as with one of: \(logins.joined(separator: ", "))")
+                .inRussian("\(source == "the OS user" ? "пользователь ОС" : source) '\(login)' — не логин менеджера",
+                           remedy: "укажите --as и один из логинов: \(logins.joined(separator: ", "))")
+        }
+        guard me.active else {
+            throw DolgError(.unknownLogin, "\(source) '\(login)' belongs to \(me.name), who no longer works here",
+                            remedy: "give --as with one of: \(logins.joined(separator: ", "))")
+                .inRussian("логин '\(login)' принадлежит \(me.name), этот менеджер отключён",
+                           remedy: "укажите --as и один из логинов: \(logins.joined(separator: ", "))")
+        }
+        return me
+    }
+
     /// Which contracts a list shows: `--manager`'s, everyone's with `--all`, and otherwise the
     /// current user's own when they are a manager (a head sees everyone). This is a working
     /// filter for a shared ledger file, not a security boundary.
     func scope(_ ledger: LedgerDatabase, manager: String?, all: Bool = false) throws(DolgError) -> ContractScope {
+        let me = try workingManager(ledger)
         if let manager { return ContractScope(managerName: manager) }
         if all { return .all }
-        if let me = try ledger.managers().first(where: { $0.login == login }), me.role == .manager {
-            return ContractScope(managerName: me.name)
-        }
+        if let me, me.role == .manager { return ContractScope(managerName: me.name) }
         return .all
     }
 

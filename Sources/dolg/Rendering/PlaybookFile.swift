@@ -79,6 +79,7 @@ enum PlaybookFile {
             count = \(playbook.escalation.count)
             window_days = \(playbook.escalation.windowDays)
             to_step = \(quoted(playbook.escalation.toStep))
+            promise_max_days = \(playbook.escalation.promiseMaxDays)
 
             """
         for step in playbook.ladder.steps {

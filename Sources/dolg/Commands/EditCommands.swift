@@ -1,0 +1,194 @@
+import ArgumentParser
+import DolgRules
+import DolgStorage
+
+/// What an edit changed, a line per field, or that nothing did.
+func tellChanges(_ changes: [RecordChange], _ say: Say) {
+    guard !changes.isEmpty else {
+        write(say("Nothing to change: every value is already so.\n", "Изменять нечего: всё уже так.\n"))
+        return
+    }
+    for change in changes {
+        let old = change.oldValue ?? "—"
+        let new = change.newValue ?? "—"
+        write(say("\(change.subject) \(change.subjectLabel): \(change.field) \(old) → \(new)\n",
+                  "\(change.subject == "client" ? "клиент" : change.subject == "contract" ? "договор" : "менеджер") \(change.subjectLabel): \(change.field) \(old) → \(new)\n"))
+    }
+}
+
+extension ClientCommand {
+    /// `dolg client edit CLIENT --phone …`: corrects a client's card, every change in the history.
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a client's phone, email, address, kind, time offset, manager or segment.",
+            discussion: """
+                Each change is recorded with its old and new value, the business date and who made it, \
+                and shown by `dolg client history`. CLIENT is an id, a phone or a contract number.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The client: id, phone or contract number.") var client: String
+        @Option(help: "The new phone number.") var phone: String?
+        @Option(help: "The new email address.") var email: String?
+        @Option(help: "The new postal address.") var address: String?
+        @Option(help: "person or business.") var kind: String?
+        @Option(name: .customLong("time-offset"), parsing: .unconditional,
+                help: "The client's clock minus ours, in hours.") var timeOffset: Int?
+        @Option(help: "The responsible manager's name.") var manager: String?
+        @Option(help: "The segment of every contract of the client.") var segment: String?
+
+        func run() throws {
+            var edit = ClientEdit()
+            if let phone {
+                do {
+                    edit.phone = try PhoneNumber(parsing: phone).e164
+                } catch {
+                    throw DolgError(.invalidPhone, "--phone '\(phone)' is not a phone number: \(error)",
+                                    remedy: "write it like +7 917 123-45-67 or 89171234567")
+                        .inRussian("--phone '\(phone)': это не номер телефона", remedy: "пишите так: +7 917 123-45-67 или 89171234567")
+                }
+            }
+            edit.email = try email.map { text throws(DolgError) in try requireText(text, field: "--email") }
+            edit.address = try address.map { text throws(DolgError) in try requireText(text, field: "--address") }
+            if let kind {
+                guard kind == "person" || kind == "business" else {
+                    throw DolgError(.invalidValue, "--kind '\(kind)' is not person or business", remedy: "give person or business")
+                        .inRussian("--kind '\(kind)': нужно person или business", remedy: "укажите person или business")
+                }
+                edit.kind = kind
+            }
+            if let timeOffset {
+                guard (-12...14).contains(timeOffset) else {
+                    throw DolgError(.invalidValue, "--time-offset \(timeOffset) is not an offset in hours", remedy: "give -12 to 14")
+                }
+                edit.timeOffsetMinutes = timeOffset * 60
+            }
+            edit.managerName = manager
+            edit.segment = segment
+            let (ledger, _) = try global.openLedger()
+            _ = try global.workingManager(ledger)
+            let id = try ledger.clientID(reference: client)
+            let changes = try ledger.editClient(id: id, edit, knownSegments: try global.playbooks(ledger).knownSegments,
+                                                login: global.login, audit: try global.auditContext())
+            tellChanges(changes, Say(language: try global.language()))
+        }
+    }
+
+    /// `dolg client find TEXT`: the first thing an operator does when a debtor calls back.
+    struct Find: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find clients by phone (any spelling), name or part of it, contract number or INN.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var privacy: PrivacyOptions
+        @Argument(help: "A phone, a surname or part of a name, a contract number or an INN.") var text: String
+
+        func run() throws {
+            let text = try requireText(text, field: "TEXT")
+            let (ledger, settings) = try global.openLedger()
+            let found = try ledger.findClients(text)
+            try privacy.auditReveal(ledger, global)
+            let report = Report(
+                columns: [Column("id"), Column("name"), Column("phone"), Column("inn"), Column("manager"),
+                          Column("contracts"), Column("found_by")],
+                rows: found.map { match in
+                    [.integer(Int(match.client.id)), .text(match.client.name), .text(privacy.phone(match.client.phone)),
+                     .optionalText(match.client.inn), .optionalText(match.client.managerName),
+                     .text(match.contracts.joined(separator: " ")), .term(match.foundBy)]
+                })
+            try output.print(report, settings, try global.language())
+        }
+    }
+
+    /// `dolg client history CLIENT`: every change made to the client's card and contracts.
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Changes to a client's card and contracts: what changed, from what, to what, when and by whom.",
+            discussion: "The timeline of payments and contacts is `dolg history CONTRACT`.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The client: id, phone or contract number.") var client: String
+
+        func run() throws {
+            let (ledger, settings) = try global.openLedger()
+            let id = try ledger.clientID(reference: client)
+            let report = Report(
+                columns: [Column("date"), Column("record"), Column("field"), Column("old_value"), Column("new_value"),
+                          Column("by")],
+                rows: try ledger.recordChanges(clientID: id, asOf: try global.businessDate()).map { change in
+                    [.date(change.businessDate), .text("\(change.subject) \(change.subjectLabel)"), .text(change.field),
+                     .optionalText(change.oldValue), .optionalText(change.newValue), .text(change.login)]
+                })
+            try output.print(report, settings, try global.language())
+        }
+    }
+}
+
+extension ContractCommand {
+    /// `dolg contract edit N --manager NAME --segment S`: who works a contract, and its playbook.
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Move a contract to another manager or segment; its terms never change.",
+            discussion: "Each change is in `dolg client history` with its old and new value.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The contract number.") var number: String
+        @Option(help: "The manager who works it from now on.") var manager: String?
+        @Option(help: "The segment whose playbook applies from now on.") var segment: String?
+
+        func run() throws {
+            guard manager != nil || segment != nil else {
+                throw DolgError(.invalidValue, "nothing to change", remedy: "give --manager NAME or --segment NAME")
+                    .inRussian("изменять нечего", remedy: "укажите --manager ИМЯ или --segment ИМЯ")
+            }
+            let (ledger, _) = try global.openLedger()
+            _ = try global.workingManager(ledger)
+            let changes = try ledger.editContract(number: number, managerName: manager, segment: segment,
+                                                  knownSegments: try global.playbooks(ledger).knownSegments,
+                                                  login: global.login, audit: try global.auditContext())
+            tellChanges(changes, Say(language: try global.language()))
+        }
+    }
+}
+
+extension ManagerCommand {
+    /// `dolg manager rename NAME NEW_NAME`.
+    struct Rename: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Rename a manager; their clients and history follow.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The manager's name now.") var name: String
+        @Argument(help: "The new name.") var newName: String
+
+        func run() throws {
+            let newName = try requireText(newName, field: "NEW_NAME")
+            let (ledger, _) = try global.openLedger()
+            _ = try global.workingManager(ledger)
+            try ledger.renameManager(name, to: newName, login: global.login, audit: try global.auditContext())
+            write(Say(language: try global.language())("Manager \(name) is now \(newName).\n",
+                                                       "Менеджер \(name) теперь \(newName).\n"))
+        }
+    }
+
+    /// `dolg manager deactivate NAME --to OTHER`: a manager leaves, their clients are handed over.
+    struct Deactivate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A manager leaves: hand all their clients and contracts to another in one step.",
+            discussion: "Their history stays; they get no work and their login is no longer accepted.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The manager who leaves.") var name: String
+        @Option(help: "The manager who takes their clients.") var to: String?
+
+        func run() throws {
+            let (ledger, _) = try global.openLedger()
+            _ = try global.workingManager(ledger)
+            let moved = try ledger.deactivateManager(name, handTo: to, login: global.login, audit: try global.auditContext())
+            let say = Say(language: try global.language())
+            write(say("Manager \(name) deactivated; \(moved.clients) clients and \(moved.contracts) contracts handed to \(to ?? "nobody").\n",
+                      "Менеджер \(name) отключён; передано \(to ?? "никому"): клиентов \(moved.clients), договоров \(moved.contracts).\n"))
+        }
+    }
+}
