@@ -30,7 +30,7 @@ extension LedgerDatabase {
                           audit: AuditContext) throws(DolgError) -> StoredClient {
         try Self.checkIdentifier(name, "--name", russian: "имя")
         return try write(audit) { db in
-            let managerID = try managerNamed(managerName, db)
+            let managerID = try managerName.map { name in try activeManager(named: name, db) }
             try db.execute(sql: """
                 INSERT INTO clients (name, phone, email, inn, passport, address, kind, time_offset_minutes, manager_id,
                     note, created_on)
