@@ -52,11 +52,6 @@ extension LedgerDatabase {
                                                 problem: "no such contract")])
                     continue
                 }
-                guard row.date <= audit.today else {
-                    summary.add([ImportRowError(line: row.line, column: "date", value: row.date.description,
-                                                problem: "after the business date \(audit.today)")])
-                    continue
-                }
                 guard row.date >= contract.startDate else {
                     summary.add([ImportRowError(line: row.line, column: "date", value: row.date.description,
                                                 problem: "before the contract started on \(contract.startDate)")])

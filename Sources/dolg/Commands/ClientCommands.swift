@@ -28,19 +28,9 @@ struct ClientCommand: ParsableCommand {
 
         func run() throws {
             let name = try requireText(name, field: "NAME")
-            let phoneNumber: PhoneNumber
-            do {
-                phoneNumber = try PhoneNumber(parsing: phone)
-            } catch {
-                throw DolgError(.invalidPhone, "--phone '\(phone)' is not a phone number: \(error)",
-                                remedy: "write it like +7 917 123-45-67 or 89171234567")
-                    .inRussian("--phone '\(phone)': это не номер телефона", remedy: "пишите так: +7 917 123-45-67 или 89171234567")
-            }
+            let phoneNumber = try parsePhone(phone, option: "--phone")
             if let inn, !(inn.count == 10 || inn.count == 12) || !inn.allSatisfy(\.isNumber) {
                 throw DolgError(.invalidValue, "--inn '\(inn)' is not an INN", remedy: "an INN has 10 or 12 digits")
-            }
-            guard (-12...14).contains(timeOffset) else {
-                throw DolgError(.invalidValue, "--time-offset \(timeOffset) is not an offset in hours", remedy: "give -12 to 14")
             }
             var details = ClientDetails()
             details.email = email
@@ -48,7 +38,7 @@ struct ClientCommand: ParsableCommand {
             details.passport = passport
             details.address = address
             details.business = business
-            details.timeOffsetMinutes = timeOffset * 60
+            details.timeOffsetMinutes = try timeOffsetMinutes(timeOffset)
             details.note = note
             let (ledger, _) = try global.openLedger()
             let client = try ledger.addClient(name: name, phone: phoneNumber.e164, details: details, managerName: manager,

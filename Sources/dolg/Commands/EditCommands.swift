@@ -39,15 +39,7 @@ extension ClientCommand {
 
         func run() throws {
             var edit = ClientEdit()
-            if let phone {
-                do {
-                    edit.phone = try PhoneNumber(parsing: phone).e164
-                } catch {
-                    throw DolgError(.invalidPhone, "--phone '\(phone)' is not a phone number: \(error)",
-                                    remedy: "write it like +7 917 123-45-67 or 89171234567")
-                        .inRussian("--phone '\(phone)': это не номер телефона", remedy: "пишите так: +7 917 123-45-67 или 89171234567")
-                }
-            }
+            edit.phone = try phone.map { text throws(DolgError) in try parsePhone(text, option: "--phone").e164 }
             edit.email = try email.map { text throws(DolgError) in try requireText(text, field: "--email") }
             edit.address = try address.map { text throws(DolgError) in try requireText(text, field: "--address") }
             if let kind {
@@ -57,12 +49,7 @@ extension ClientCommand {
                 }
                 edit.kind = kind
             }
-            if let timeOffset {
-                guard (-12...14).contains(timeOffset) else {
-                    throw DolgError(.invalidValue, "--time-offset \(timeOffset) is not an offset in hours", remedy: "give -12 to 14")
-                }
-                edit.timeOffsetMinutes = timeOffset * 60
-            }
+            edit.timeOffsetMinutes = try timeOffset.map { hours throws(DolgError) in try timeOffsetMinutes(hours) }
             edit.managerName = manager
             edit.segment = segment
             let (ledger, _) = try global.openLedger()

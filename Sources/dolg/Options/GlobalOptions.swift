@@ -201,6 +201,25 @@ func parseDate(_ text: String, option: String) throws(DolgError) -> CivilDate {
     }
 }
 
+/// Parses a phone option (`+7 917 123-45-67`, `89171234567`…), naming it in the error.
+func parsePhone(_ text: String, option: String) throws(DolgError) -> PhoneNumber {
+    do {
+        return try PhoneNumber(parsing: text)
+    } catch {
+        throw DolgError(.invalidPhone, "\(option) '\(text)' is not a phone number: \(error)",
+                        remedy: "write it like +7 917 123-45-67 or 89171234567")
+            .inRussian("\(option) '\(text)': это не номер телефона", remedy: "пишите так: +7 917 123-45-67 или 89171234567")
+    }
+}
+
+/// A `--time-offset` in hours, as minutes, or why it is not one.
+func timeOffsetMinutes(_ hours: Int) throws(DolgError) -> Int {
+    guard (-12...14).contains(hours) else {
+        throw DolgError(.invalidValue, "--time-offset \(hours) is not an offset in hours", remedy: "give -12 to 14")
+    }
+    return hours * 60
+}
+
 /// Parses an amount option, naming it in the error.
 func parseMoney(_ text: String, option: String) throws(DolgError) -> Money {
     do {
