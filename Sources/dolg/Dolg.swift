@@ -7,7 +7,7 @@ struct Dolg: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dolg",
         abstract: "Installment and deferred-payment collection: who owes, who is late, what to do today.",
-        version: "0.1.0",
+        version: "dolg 0.2.0",
         subcommands: [
             InitCommand.self,
             ManagerCommand.self,
@@ -53,7 +53,7 @@ enum Main {
         do {
             // In NFC, so that a name or number typed in decomposed form is the one stored composed.
             let arguments = CommandLine.arguments.dropFirst().map(\.precomposedStringWithCanonicalMapping)
-            var command = try Dolg.parseAsRoot(Array(arguments))
+            var command = try Dolg.parseAsRoot(LeadingGlobalOptions.reordered(Array(arguments)))
             do {
                 try command.run()
             } catch let status as ExitCode {
