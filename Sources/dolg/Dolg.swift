@@ -77,8 +77,8 @@ enum Main {
             let message = lines.isEmpty ? "\(error)" : lines[0] + (lines.count > 1
                 ? " " + lines.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }.joined(separator: ", ")
                 : "")
-            let usageError = DolgError(.invalidValue, message, remedy: "see `dolg help` for usage")
-            FileHandle.standardError.write((TerminalText.line(usageError.description) + "\n").data(using: .utf8)!)
+            let usageLine = "dolg: error[usage]: \(message) — see `dolg help` for usage"
+            FileHandle.standardError.write((TerminalText.line(usageLine) + "\n").data(using: .utf8)!)
             exit(status.rawValue == ExitCode.failure.rawValue ? ExitStatus.usage.rawValue : status.rawValue)
         }
     }

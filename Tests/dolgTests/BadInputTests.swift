@@ -26,7 +26,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
 }
 
 /// The corpus of bad inputs across every command and importer. Each must end with one clear
-/// `dolg: error:` line (importers may list the bad rows above it), its documented exit status
+/// `dolg: error[name]:` line (importers may list the bad rows above it), its documented exit status
 /// (docs/errors.md), nothing echoed wholesale, no passport number, and a byte-identical ledger.
 @Suite("Bad input")
 struct BadInputTests {
@@ -540,9 +540,9 @@ struct BadInputTests {
         let result = try sandbox.run(arguments, environment: input.environment)
         #expect(result.status == input.status, "\(result.stderr)")
         let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        #expect(result.stderr.hasSuffix("\n") && lines.last?.hasPrefix("dolg: error: ") == true,
+        #expect(result.stderr.hasSuffix("\n") && lines.last?.hasPrefix("dolg: error[") == true,
                 "the last line names the error: \(result.stderr.prefix(500))")
-        #expect(lines.filter { $0.hasPrefix("dolg: error: ") }.count == 1, "one error line")
+        #expect(lines.filter { $0.hasPrefix("dolg: error[") }.count == 1, "one error line")
         #expect(result.stderr.utf8.count < 4096, "nothing echoed wholesale: \(result.stderr.utf8.count) bytes")
         #expect(!result.stderr.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) },
                 "no control character reaches the terminal")

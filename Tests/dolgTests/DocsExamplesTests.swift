@@ -4,7 +4,7 @@ import Testing
 /// Every ```console example in the README and docs/guide.md runs as written and prints what the
 /// text shows. `$ export NAME=value` lines set the environment for the commands after them
 /// (DOLG_DB stays the sandbox's own ledger, the sandbox is the working directory); an expected output whose last line starts with
-/// `dolg: error:` is the expected stderr of a command that must fail.
+/// `dolg: error[` is the expected stderr of a command that must fail.
 @Suite("Documentation examples")
 struct DocsExamplesTests {
     @Test("examples run as written", arguments: ["README.md", "docs/guide.md"])
@@ -42,7 +42,7 @@ struct DocsExamplesTests {
                 .normalised(sandbox: sandbox.directory.path, golden: GoldenTests.goldenDirectory.path,
                             fixtures: GoldenTests.fixturesDirectory.path)
             let lastLine = example.output.split(separator: "\n").last ?? ""
-            if lastLine.hasPrefix("dolg: error:") {
+            if lastLine.hasPrefix("dolg: error[") {
                 #expect(result.stderr == example.output, "stderr of \(location)")
                 #expect(result.status != 0, "exit status of \(location)")
             } else {

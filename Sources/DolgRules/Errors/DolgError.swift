@@ -1,7 +1,7 @@
 /// Every failure `dolg` reports, as a value with a stable name.
 ///
-/// Printed as `dolg: error: <what was wrong> — <what to do>`; the code's
-/// name is stable for scripts and listed in docs/errors.md with its exit code.
+/// Printed as `dolg: error[<name>]: <what was wrong> — <what to do>`; the name is stable for
+/// scripts to branch on and listed in docs/errors.md with its exit code.
 public struct DolgError: Error, Equatable, Sendable, CustomStringConvertible {
     public let code: Code
     /// What was wrong, naming the field and the value.
@@ -30,12 +30,12 @@ public struct DolgError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// The one-line form printed on stderr.
-    public var description: String { "dolg: error: \(problem) — \(remedy)" }
+    public var description: String { "dolg: error[\(code.rawValue)]: \(problem) — \(remedy)" }
 
     /// The one-line form in the reader's language (English where there is no Russian wording).
     public func line(_ language: Language) -> String {
         guard language == .russian, let russian else { return description }
-        return "dolg: ошибка: \(russian.problem) — \(russian.remedy)"
+        return "dolg: ошибка[\(code.rawValue)]: \(russian.problem) — \(russian.remedy)"
     }
 
     public var exitCode: Int32 { code.exitStatus.rawValue }
