@@ -96,6 +96,7 @@ public struct DolgError: Error, Equatable, Sendable, CustomStringConvertible {
             case .ledgerBusy: return .temporaryFailure
             case .ledgerTooNew: return .configuration
             case .unknownLogin: return .noUser
+            case .notPermitted: return .noPermission
             case .ledgerFailure, .outputFailure: return .ioError
             default: return .dataError
             }
@@ -113,6 +114,8 @@ public enum ExitStatus: Int32, Sendable {
     case noUser = 67
     case software = 70
     case cannotCreate = 73
+    /// EX_NOPERM: the one working may not do this (a manager approving a restructuring).
+    case noPermission = 77
     case ioError = 74
     case unavailable = 69
     case temporaryFailure = 75
