@@ -26,12 +26,16 @@ struct NextCommand: ParsableCommand {
         let table = TableRenderer(currency: settings.currency, language: try global.language())
         // Only what the list shows is kept, with its sort key: the list can be a large part of the ledger.
         var items: [(key: WorkOrder.Key, cells: [Cell])] = []
+        // The manager working a contract sees its client's whole phone: calling is their work.
+        let me = try global.workingManager(ledger)
         try ledger.scanWork(now: now, scope: try global.scope(ledger, manager: manager, all: all),
                             playbooks: playbooks) { work in
             guard work.state.isDue(on: now.date), let step = work.state.step else { return }
             var decision = ContactPolicy.Decision.allowed
             if let kind = ContactPolicy.kind(of: step.channel) { decision = work.client.decide(kind, policy, at: now) }
-            items.append((WorkOrder.key(work, postponed: decision != .allowed), cells(work, step, decision, now, table)))
+            let ownClient = me.map { $0.name == work.row.managerName } ?? false
+            items.append((WorkOrder.key(work, postponed: decision != .allowed),
+                          cells(work, step, decision, now, table, fullPhone: ownClient)))
         }
         try privacy.auditReveal(ledger, global)
         items.sort { $0.key < $1.key }
@@ -39,11 +43,16 @@ struct NextCommand: ParsableCommand {
                        Column("channel"), Column("step_due"), Column("not_before"), Column("bucket"),
                        Column("days_overdue"), Column("overdue_amount"), Column("outstanding"), Column("last_touch"),
                        Column("promise"), Column("skipped"), Column("postponed"), Column("instruction")]
-        try output.printRows(columns, count: items.count, settings, try global.language()) { items[$0].cells }
+        // On a terminal: what a caller needs to make the call and say what is owed, the rest with --wide.
+        let layout = (compact: Optional(["contract", "client", "phone", "step", "days_overdue", "overdue_amount", "promise",
+                                         "instruction"]),
+                      dropOrder: ["promise", "days_overdue", "overdue_amount"],
+                      empty: Optional((english: "Nothing to do now.", russian: "На сегодня задач нет.")))
+        try output.printRows(columns, count: items.count, settings, try global.language(), layout: layout) { items[$0].cells }
     }
 
     func cells(_ work: ContractWorkRow, _ step: LadderStep, _ decision: ContactPolicy.Decision, _ now: BusinessMoment,
-               _ table: TableRenderer) -> [Cell] {
+               _ table: TableRenderer, fullPhone: Bool) -> [Cell] {
         let row = work.row
         let state = work.state
         let position = row.position
@@ -58,7 +67,7 @@ struct NextCommand: ParsableCommand {
             postponed = reason.english
         }
         let notBeforeText = notBefore.map { $0.date == now.date ? $0.timeDescription : $0.description }
-        return [.text(row.number), .text(row.clientName), .text(privacy.phone(row.clientPhone)),
+        return [.text(row.number), .text(row.clientName), .text(fullPhone ? row.clientPhone : privacy.phone(row.clientPhone)),
                 .optionalText(row.managerName), .text(step.name), .text(step.channel.rawValue),
                 .optionalDate(state.stepDueDate), .optionalText(notBeforeText), .optionalText(position.bucket?.label),
                 .integer(position.daysOverdue), .money(position.overdueAmount), .money(position.outstanding),

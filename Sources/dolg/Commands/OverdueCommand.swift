@@ -41,7 +41,11 @@ struct OverdueCommand: ParsableCommand {
         let columns = [Column("contract"), Column("client"), Column("phone"), Column("manager"), Column("bucket"),
                        Column("days_overdue"), Column("overdue_amount"), Column("outstanding"), Column("next_action"),
                        Column("next_action_due")]
-        try output.printRows(columns, count: rows.count, settings, try global.language()) { index in
+        let layout = (compact: Optional(["contract", "client", "phone", "manager", "bucket", "days_overdue", "overdue_amount",
+                                         "next_action"]),
+                      dropOrder: ["manager", "next_action", "bucket"],
+                      empty: Optional((english: "No contract is overdue.", russian: "Просроченных договоров нет.")))
+        try output.printRows(columns, count: rows.count, settings, try global.language(), layout: layout) { index in
             let row = rows[index]
             return [.text(row.number), .text(row.clientName), .text(privacy.phone(row.phone)),
                     .optionalText(row.managerName), .text(row.bucket.label), .integer(row.daysOverdue),

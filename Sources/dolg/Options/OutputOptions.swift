@@ -13,6 +13,28 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "CSV as Russian Excel opens it: BOM, ';', decimal comma (implies --format csv).")
     var excel = false
 
+    @Flag(help: "A table with every column, whole (on a terminal a table shows what fits its width).")
+    var wide = false
+
+    @Option(help: ArgumentHelp("The table's columns, by their CSV names: contract,client,phone.", valueName: "a,b,c"))
+    var columns: String?
+
+    /// How a table fits: the terminal's width, `--wide`, `--columns` (checked against the report).
+    func tableFit(_ report: Report) throws(DolgError) -> TableFit {
+        var fit = TableFit(width: TerminalWidth.available, wide: wide)
+        if let columns {
+            let keys = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let known = report.columns.map(\.key)
+            if let unknown = keys.first(where: { !known.contains($0) }) {
+                throw DolgError(.invalidValue, "--columns: '\(unknown)' is not a column of this table",
+                                remedy: "choose from \(known.joined(separator: ","))")
+                    .inRussian("--columns: столбца '\(unknown)' в этой таблице нет", remedy: "есть: \(known.joined(separator: ","))")
+            }
+            fit.chosen = keys
+        }
+        return fit
+    }
+
     private var csv: CSVRenderer { excel ? .excel : CSVRenderer() }
 
     /// Whether people read the output (a table) rather than scripts (CSV, JSON).
@@ -28,7 +50,8 @@ struct OutputOptions: ParsableArguments {
         case .table:
             // Cells are made safe one by one (`TerminalText`), keeping the charts' colours.
             var output = ChunkedOutput(cellsAreSafe: true)
-            TableRenderer(currency: settings.currency, language: language).render(report) { output.append($0) }
+            let fit = try tableFit(report)
+            TableRenderer(currency: settings.currency, language: language).render(report, fit: fit) { output.append($0) }
             output.flush()
         case .xlsx:
             try SpreadsheetWorkbook(report: report, currency: settings.currency, language: language).writeToStandardOutput()
@@ -41,9 +64,16 @@ struct OutputOptions: ParsableArguments {
     /// made, so a long list never exists twice in memory; a table needs every row first, for its
     /// column widths.
     func printRows(_ columns: [Column], count: Int, _ settings: LedgerSettings, _ language: Language,
+                   layout: (compact: [String]?, dropOrder: [String], empty: (english: String, russian: String)?)? = nil,
                    cells: (Int) -> [Cell]) throws {
         if effectiveFormat == .table || effectiveFormat == .xlsx {
-            try print(Report(columns: columns, rows: (0..<count).map(cells)), settings, language)
+            var report = Report(columns: columns, rows: (0..<count).map(cells))
+            if let layout, effectiveFormat == .table {
+                report.compactColumns = layout.compact
+                report.dropOrder = layout.dropOrder
+                report.emptyMessage = layout.empty
+            }
+            try print(report, settings, language)
         } else {
             writeMachineRows(columns, count: count, cells: cells)
         }

@@ -11,7 +11,7 @@ func positionRows(_ ledger: LedgerDatabase, _ settings: LedgerSettings, asOf: Ci
 
 /// The contract list's columns, shared by `contract list` and `client show`.
 func contractListReport(_ rows: [ContractPositionRow]) -> Report {
-    Report(
+    var report = Report(
         columns: [Column("contract"), Column("client"), Column("manager"), Column("status"), Column("bucket"),
                   Column("days_overdue"), Column("overdue_amount"), Column("outstanding"), Column("credit")],
         rows: rows.map { row in
@@ -21,4 +21,7 @@ func contractListReport(_ rows: [ContractPositionRow]) -> Report {
                     .integer(position.daysOverdue), .money(position.overdueAmount), .money(position.outstanding),
                     .money(position.credit)]
         })
+    // On a narrow terminal the manager, the bucket and a credit of nothing give way first.
+    report.dropOrder = ["credit", "bucket", "manager"]
+    return report
 }

@@ -55,6 +55,13 @@ struct Report {
     /// A closing row shown to people only (e.g. totals); CSV and JSON leave it out so
     /// that a spreadsheet summing a column does not count it twice.
     var footer: [Cell]?
+    /// The columns a table shows on a terminal too narrow for all of them, chosen for the
+    /// reader (nil: all); `--wide` shows every one. CSV and JSON always have every column.
+    var compactColumns: [String]?
+    /// Columns a table leaves out first, in order, when it still does not fit.
+    var dropOrder: [String] = []
+    /// What a table says instead of an empty one, for people.
+    var emptyMessage: (english: String, russian: String)?
 
     init(columns: [Column], rows: [[Cell]] = [], footer: [Cell]? = nil) {
         self.columns = columns

@@ -5,26 +5,83 @@ struct TableRenderer {
     let currency: Currency
     let language: Language
 
-    func render(_ report: Report) -> String {
+    func render(_ report: Report, fit: TableFit = TableFit()) -> String {
         var text = ""
-        render(report) { text += $0 }
+        render(report, fit: fit) { text += $0 }
         return text
     }
 
     /// The table line by line, each with its newline, to `emit`: a long table is written as it
-    /// is made instead of being joined into one string first.
-    func render(_ report: Report, emit: (String) -> Void) {
+    /// is made instead of being joined into one string first. With a width to fit (a terminal),
+    /// the report's compact columns are shown, then columns are dropped in its order and the
+    /// widest text cut with `…` until the table fits; widths are counted in terminal cells.
+    func render(_ report: Report, fit: TableFit = TableFit(), emit: (String) -> Void) {
+        if report.rows.isEmpty, let message = report.emptyMessage {
+            emit((language == .russian ? message.russian : message.english) + "\n")
+            return
+        }
+        var shown = fit.columns(of: report)
         let body = report.rows + (report.footer.map { [$0] } ?? [])
-        // Each cell's text with its width in characters, counted once: counting walks the string.
-        let texts = body.map { row in row.map { cell in let text = format(cell); return (text: text, width: text.count) } }
-        let headers = report.columns.map { column in let text = header(column); return (text: text, width: text.count) }
-        var widths = headers.map(\.width)
-        for row in texts {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.width) }
+        // Each cell's text with its width in cells, counted once: counting walks the string.
+        let allTexts = body.map { row in row.map { cell in let text = format(cell); return (text: text, width: TerminalWidth.cells(text)) } }
+        let allHeaders = report.columns.map { column in let text = header(column); return (text: text, width: TerminalWidth.cells(text)) }
+        let allRight = report.columns.indices.map { index in body.contains { row in isNumeric(row[index]) } }
+        func width(of index: Int) -> Int { allTexts.reduce(allHeaders[index].width) { max($0, $1[index].width) } }
+        var widths = shown.map(width(of:))
+        func total() -> Int { widths.reduce(0, +) + 2 * max(0, widths.count - 1) }
+        // How narrow a column may be cut: text to 12 cells, a number to its widest value (its
+        // header is cut instead). Columns are dropped only while even that is too wide.
+        func floor(_ index: Int) -> Int {
+            let column = shown[index]
+            return allRight[column] ? max(4, allTexts.reduce(0) { max($0, $1[column].width) }) : min(widths[index], 12)
         }
-        let rightAligned = report.columns.indices.map { index in
-            body.contains { row in isNumeric(row[index]) }
+        func narrowest() -> Int {
+            widths.indices.reduce(2 * max(0, widths.count - 1)) { $0 + floor($1) }
         }
+        if let limit = fit.width, fit.chosen == nil, !fit.wide {
+            // A column with nothing in it says nothing: on a narrow screen it goes first.
+            if total() > limit {
+                let empty = shown.enumerated().filter { column in allTexts.allSatisfy { $0[column.element].width == 0 } }
+                for column in empty.reversed() where shown.count > 1 {
+                    shown.remove(at: column.offset)
+                    widths.remove(at: column.offset)
+                }
+            }
+            for key in report.dropOrder where narrowest() > limit {
+                guard shown.count > 1, let position = shown.firstIndex(where: { report.columns[$0].key == key }) else { continue }
+                shown.remove(at: position)
+                widths.remove(at: position)
+            }
+        }
+        if let limit = fit.width, !fit.wide, total() > limit {
+            // Columns give up what is too much in proportion to what they have beyond their floor,
+            // so that a long name and a long instruction both stay readable.
+            let excess = total() - limit
+            let floors = widths.indices.map(floor)
+            let spare = widths.indices.map { ($0, max(0, widths[$0] - floors[$0])) }
+            let spareTotal = spare.reduce(0) { $0 + $1.1 }
+            if spareTotal > 0 {
+                var taken = 0
+                for (index, extra) in spare where extra > 0 {
+                    let share = min(extra, (excess * extra + spareTotal - 1) / spareTotal)
+                    widths[index] -= share
+                    taken += share
+                }
+                // Rounding may leave a cell or two: the widest text column gives them.
+                while taken < excess, let widest = spare.map(\.0).filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] }) {
+                    widths[widest] -= 1
+                    taken += 1
+                }
+            }
+        }
+        func fitted(_ cell: (text: String, width: Int), _ width: Int) -> (text: String, width: Int) {
+            guard cell.width > width else { return cell }
+            let text = TerminalWidth.cut(cell.text, to: width)
+            return (text, TerminalWidth.cells(text))
+        }
+        let texts = allTexts.map { row in shown.enumerated().map { fitted(row[$0.element], widths[$0.offset]) } }
+        let headers = shown.enumerated().map { fitted(allHeaders[$0.element], widths[$0.offset]) }
+        let rightAligned = shown.map { allRight[$0] }
         func line(_ cells: [(text: String, width: Int)]) -> String {
             var line = ""
             for (index, cell) in cells.enumerated() {
@@ -93,5 +150,23 @@ extension String {
         var text = self
         while text.last == " " { text.removeLast() }
         return text
+    }
+}
+
+/// What a table must fit, and which columns it shows.
+struct TableFit {
+    /// The terminal's width in cells; nil for a file or a pipe.
+    var width: Int?
+    /// `--wide`: every column, whole.
+    var wide = false
+    /// `--columns`: these, in this order.
+    var chosen: [String]?
+
+    /// The indices of the columns to show.
+    func columns(of report: Report) -> [Int] {
+        if let chosen { return chosen.compactMap { key in report.columns.firstIndex { $0.key == key } } }
+        if wide || width == nil { return Array(report.columns.indices) }
+        guard let compact = report.compactColumns else { return Array(report.columns.indices) }
+        return report.columns.indices.filter { compact.contains(report.columns[$0].key) }
     }
 }
