@@ -56,27 +56,35 @@ struct NextCommand: ParsableCommand {
         let row = work.row
         let state = work.state
         let position = row.position
-        let lastTouch = state.lastTouch.map { "\($0.at.date) \($0.channel.rawValue) \($0.outcome.rawValue)" }
-        let promise = state.promise.map { promise in
-            "\(table.format(.money(promise.amount))) by \(promise.dueDate) \(state.promiseState?.rawValue ?? "")"
-        }
+        let english = TableRenderer(currency: table.currency, language: .english)
+        let russian = TableRenderer(currency: table.currency, language: .russian)
         var notBefore = state.notBefore.flatMap { $0 > now ? $0 : nil }
-        var postponed: String?
+        var postponed: Cell = .empty
         if case .postponed(let until, let reason) = decision {
             notBefore = max(notBefore ?? until, until)
-            postponed = reason.english
+            postponed = .words(reason.english, russian: reason.russian)
         }
-        let notBeforeText = notBefore.map { $0.date == now.date ? $0.timeDescription : $0.description }
+        let notBeforeCell = notBefore.map { moment in
+            moment.date == now.date ? Cell.text(moment.timeDescription)
+                : .words(moment.description, russian: "\(moment.date.russianDescription) \(moment.timeDescription)")
+        } ?? .empty
         return [.text(row.number), .text(row.clientName), .text(fullPhone ? row.clientPhone : privacy.phone(row.clientPhone)),
-                .optionalText(row.managerName), .text(step.name), .text(step.channel.rawValue),
-                .optionalDate(state.stepDueDate), .optionalText(notBeforeText), .optionalText(position.bucket?.label),
+                .optionalText(row.managerName), WorkflowWords.step(step), WorkflowWords.channel(step.channel),
+                .optionalDate(state.stepDueDate), notBeforeCell, .optionalText(position.bucket?.label),
                 .integer(position.daysOverdue), .money(position.overdueAmount), .money(position.outstanding),
-                .optionalText(lastTouch), .optionalText(promise),
-                .optionalText(state.skippedSteps.isEmpty ? nil : state.skippedSteps.map(\.name).joined(separator: " ")),
-                .optionalText(postponed),
-                .text((state.followsBrokenPromise ? "Promise broken: " : "") + (state.escalated ? "Escalated: " : "") + step.instruction
-                      + (state.automationStopped ? " Automatic messages are stopped." : ""))]
+                state.lastTouch.map(WorkflowWords.touch) ?? .empty,
+                state.promise.map { WorkflowWords.promise($0, state: state.promiseState, english, russian) } ?? .empty,
+                skipped(state.skippedSteps), postponed,
+                WorkflowWords.instruction(step, brokenPromise: state.followsBrokenPromise, escalated: state.escalated,
+                                          automationStopped: state.automationStopped)]
     }
+}
+
+/// Earlier steps never done, by name.
+private func skipped(_ steps: [LadderStep]) -> Cell {
+    guard !steps.isEmpty else { return .empty }
+    return .words(steps.map(\.name).joined(separator: " "),
+                  russian: steps.map { WorkflowWords.stepNames[$0.name] ?? $0.name }.joined(separator: ", "))
 }
 
 /// The order of the work list: what can be done now before what the contact policy postpones;

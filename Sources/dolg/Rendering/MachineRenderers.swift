@@ -31,7 +31,7 @@ struct CSVRenderer {
 
     func field(_ cell: Cell) -> String {
         switch cell {
-        case .text(let text), .term(let text), .chart(let text): return quoted(neutralised(text))
+        case .text(let text), .term(let text), .chart(let text), .words(let text, _): return quoted(neutralised(text))
         case .integer(let value): return String(value)
         case .money(let money): return decimal(money.decimalString)
         case .date(let date): return date.description
@@ -97,7 +97,7 @@ struct JSONRenderer {
 
     func value(_ cell: Cell) -> String {
         switch cell {
-        case .text(let text), .term(let text), .chart(let text): return JSONRenderer.string(text)
+        case .text(let text), .term(let text), .chart(let text), .words(let text, _): return JSONRenderer.string(text)
         case .integer(let value): return String(value)
         case .money(let money): return JSONRenderer.string(money.decimalString)
         case .date(let date): return JSONRenderer.string(date.description)

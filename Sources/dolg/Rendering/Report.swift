@@ -23,6 +23,9 @@ enum Cell {
     /// whose escape sequences (colour) reach the terminal. Everything in `.text` is shown with its
     /// control characters made visible.
     case chart(String)
+    /// Words for people in both languages: the Russian in a Russian table, the English in CSV,
+    /// JSON and English tables (scripts read one stable language).
+    case words(String, russian: String)
     case empty
 
     static func optionalText(_ value: String?) -> Cell { value.map(Cell.text) ?? .empty }

@@ -49,6 +49,9 @@ struct SpreadsheetSheet {
     private func cell(_ cell: Cell, reference: String) -> (String, Int) {
         switch cell {
         case .text(let text), .chart(let text): return (inlineString(text, reference: reference), text.count)
+        case .words(let english, let russian):
+            let shown = language == .russian ? russian : english
+            return (inlineString(shown, reference: reference), shown.count)
         case .term(let word):
             let shown = language == .russian ? RussianHeaders.terms[word] ?? word : word
             return (inlineString(shown, reference: reference), shown.count)

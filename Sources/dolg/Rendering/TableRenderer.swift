@@ -118,6 +118,7 @@ struct TableRenderer {
     func format(_ cell: Cell) -> String {
         switch cell {
         case .text(let text): return TerminalText.visible(text)
+        case .words(let english, let russian): return TerminalText.visible(language == .russian ? russian : english)
         case .chart(let drawing): return drawing
         case .term(let word): return language == .russian ? RussianHeaders.terms[word] ?? word : word
         case .integer(let value): return String(value)
@@ -140,7 +141,7 @@ struct TableRenderer {
     private func isNumeric(_ cell: Cell) -> Bool {
         switch cell {
         case .integer, .money, .percentage, .tenths, .decimal, .signedInteger, .signedTenths: return true
-        case .text, .term, .date, .chart, .empty: return false
+        case .text, .term, .date, .chart, .words, .empty: return false
         }
     }
 }
