@@ -5,13 +5,13 @@ import Testing
 /// provided by util-linux's `script`, which runs the command in a pseudo-terminal.
 @Suite("Terminal output")
 struct TerminalOutputTests {
-    func inTerminal(_ sandbox: Sandbox, _ command: String, noColor: Bool) throws -> String {
+    func inTerminal(_ sandbox: Sandbox, _ command: String, noColor: Bool, extra: [String: String] = [:]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-qec", "\(Sandbox.binary.path) \(command)", "/dev/null"]
         var environment = ["DOLG_DB": sandbox.ledgerPath, "DOLG_TODAY": "2026-11-20", "LANG": "C", "TERM": "xterm"]
         if noColor { environment["NO_COLOR"] = "1" }
-        process.environment = environment
+        process.environment = environment.merging(extra) { $1 }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardInput = FileHandle.nullDevice
@@ -38,6 +38,11 @@ struct TerminalOutputTests {
         #expect(!plain.contains("\u{1B}["))
         let piped = try sandbox.run(["report", "aging"]).stdout
         #expect(!piped.contains("█"))
+        // A terminal that cannot show colour gets none; FORCE_COLOR asks for it, NO_COLOR wins over it.
+        #expect(!(try inTerminal(sandbox, "report aging", noColor: false, extra: ["TERM": "dumb"])).contains("\u{1B}["))
+        #expect(try inTerminal(sandbox, "report aging", noColor: false, extra: ["TERM": "dumb", "FORCE_COLOR": "1"])
+            .contains("\u{1B}[31m"))
+        #expect(!(try inTerminal(sandbox, "report aging", noColor: true, extra: ["FORCE_COLOR": "1"])).contains("\u{1B}["))
     }
 
     @Test("long work counts records on a terminal, and says nothing into a pipe")

@@ -1,10 +1,16 @@
 import Foundation
 
 /// Small bar charts in Unicode blocks for people at a terminal; nothing when output goes to a
-/// file or a pipe. Colour only on a terminal, and never when NO_COLOR is set.
+/// file or a pipe. Colour only on a terminal that shows it (not `TERM=dumb`), never when
+/// NO_COLOR is set, and wherever FORCE_COLOR is (a CI log that renders colour).
 enum TerminalChart {
     static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
-    static var colourAllowed: Bool { isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
+    static var colourAllowed: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        if environment["NO_COLOR"].map({ !$0.isEmpty }) == true { return false }
+        if let force = environment["FORCE_COLOR"], !force.isEmpty, force != "0" { return true }
+        return isTerminal && environment["TERM"] != "dumb"
+    }
 
     /// A bar of up to `width` blocks for `value` out of `largest`, with eighths for the last block.
     static func bar(_ value: Int128, of largest: Int128, width: Int = 24, red: Bool = false) -> String {
