@@ -18,13 +18,17 @@ struct ScreenWidthTests {
         }
     }
 
-    @Test("next, overdue, contract list and client show fit 80 and 120 columns", arguments: [80, 120])
+    @Test("next, overdue, contract list, client show, report managers and outbox fit 80 and 120 columns",
+          arguments: [80, 120])
     func fits(columns: Int) throws {
         let sandbox = try Sandbox()
         #expect(try sandbox.loadDemo() == 0)
+        // The night's close plans the reminders the outbox lists.
+        _ = try sandbox.run(["daily", "--now", "2026-11-20T02:15"])
         for language in ["en", "ru"] {
             for arguments in [["next", "--all", "--now", "2026-11-20T10:00"], ["next", "--as", "petr", "--now", "2026-11-20T10:00"],
-                              ["overdue"], ["contract", "list"], ["client", "show", "1"]] {
+                              ["overdue"], ["contract", "list"], ["client", "show", "1"],
+                              ["report", "managers", "--from", "2026-11-01", "--to", "2026-11-20"], ["outbox", "list"]] {
                 let result = try sandbox.run(arguments + ["--lang", language], environment: ["COLUMNS": String(columns)])
                 #expect(result.status == 0, "\(arguments): \(result.stderr)")
                 #expect(result.stdout.split(separator: "\n").count > 2, "\(arguments) lists work")

@@ -64,7 +64,7 @@ extension ReportCommand {
             let (ledger, settings) = try global.openLedger()
             let (from, to) = try period.period(global)
             let (byManager, clients) = try Analytics.managers(ledger, settings, from: from, to: to, scope: scope.contracts)
-            let report = Report(
+            var report = Report(
                 columns: [Column("manager"), Column("clients"), Column("contracts"), Column("closed_in_period"),
                           Column("overdue"), Column("overdue_amount"), Column("overdue_rate"), Column("recovered"),
                           Column("promises_kept"), Column("promises_broken"), Column("touches"),
@@ -78,6 +78,8 @@ extension ReportCommand {
                             .integer(metrics.keptPromises), .integer(metrics.brokenPromises),
                             .integer(metrics.touchesInPeriod), metrics.medianReactionDays.map { .integer($0) } ?? .empty]
                 })
+            // On a narrow terminal the head keeps who, how much is late, and whether promises hold.
+            report.dropOrder = ["median_reaction_days", "closed_in_period", "recovered", "touches", "contracts", "clients"]
             try output.print(report, settings, try global.language())
         }
     }

@@ -150,7 +150,7 @@ func outboxReport(_ ledger: LedgerDatabase, _ settings: LedgerSettings, _ global
         previews = try ReminderRun(ledger, settings, global)
             .run(.dryRun, listEach: false).previews
     }
-    return Report(
+    var report = Report(
         columns: [Column("id"), Column("created_at"), Column("contract"), Column("installment"), Column("step"),
                   Column("channel"), Column("phone"), Column("status"), Column("attempts"), Column("delivery"),
                   Column("handed_at"), Column("detail"), Column("text")],
@@ -164,4 +164,8 @@ func outboxReport(_ ledger: LedgerDatabase, _ settings: LedgerSettings, _ global
              .optionalText(message.handedAt?.description),
              .optionalText(message.detail), .text(message.text.isEmpty ? previews[message.id] ?? "" : message.text)]
         })
+    // On a terminal: which message, to whom, where it stands and what it says.
+    report.compactColumns = ["id", "contract", "step", "phone", "status", "handed_at", "detail", "text"]
+    report.dropOrder = ["handed_at", "detail", "phone"]
+    return report
 }

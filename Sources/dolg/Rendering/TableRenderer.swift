@@ -29,11 +29,13 @@ struct TableRenderer {
         func width(of index: Int) -> Int { allTexts.reduce(allHeaders[index].width) { max($0, $1[index].width) } }
         var widths = shown.map(width(of:))
         func total() -> Int { widths.reduce(0, +) + 2 * max(0, widths.count - 1) }
-        // How narrow a column may be cut: text to 12 cells, a number to its widest value (its
-        // header is cut instead). Columns are dropped only while even that is too wide.
+        // How narrow a column may be cut: text to 12 cells, a number to its widest value, its
+        // header to 8 cells (a shorter header is no longer a word). Columns are dropped only
+        // while even that is too wide.
         func floor(_ index: Int) -> Int {
             let column = shown[index]
-            return allRight[column] ? max(4, allTexts.reduce(0) { max($0, $1[column].width) }) : min(widths[index], 12)
+            guard allRight[column] else { return min(widths[index], 12) }
+            return max(allTexts.reduce(0) { max($0, $1[column].width) }, min(allHeaders[column].width, 8))
         }
         func narrowest() -> Int {
             widths.indices.reduce(2 * max(0, widths.count - 1)) { $0 + floor($1) }
