@@ -31,3 +31,40 @@ struct CommandLineConventionsTests {
         #expect(result.stdout == "dolg 0.2.0\n" && result.status == 0)
     }
 }
+
+/// Spreadsheets as Russian users keep them import as they are.
+@Suite("Russian spreadsheets")
+struct RussianSpreadsheetTests {
+    @Test("Russian headers and values import: «Номер договора», «ФИО», «наличные», «месяц»")
+    func russianHeaders() throws {
+        let sandbox = try Sandbox()
+        #expect(try sandbox.run(["init"]).status == 0)
+        let contracts = sandbox.directory.appendingPathComponent("договоры.csv")
+        try """
+            Номер договора;ФИО;Телефон;Менеджер;Дата договора;Сумма;Первый взнос;Платежей;Период;Первый платёж
+            Д-7;Иванов Иван;8 917 123-45-67;Пётр Волков;01.09.2026;12 000,00;;3;месяц;01.10.2026
+
+            """.write(to: contracts, atomically: true, encoding: .utf8)
+        let imported = try sandbox.run(["import", "contracts", contracts.path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let payments = sandbox.directory.appendingPathComponent("платежи.csv")
+        try """
+            Договор;Дата;Сумма;Способ оплаты
+            Д-7;01.10.2026;4 000,00;наличные
+
+            """.write(to: payments, atomically: true, encoding: .utf8)
+        let paid = try sandbox.run(["import", "payments", payments.path])
+        #expect(paid.status == 0, "\(paid.stderr)")
+        // 12 000 in 3 monthly installments of 4 000 from 1 October; 4 000 paid: 8 000 outstanding on 20 November,
+        // the November installment 19 days late.
+        let list = try sandbox.run(["contract", "list", "--format", "csv"]).stdout
+        #expect(list.contains("Д-7,Иванов Иван,Пётр Волков,overdue,7-29,19,4000.00,8000.00,0.00"), "\(list)")
+        let export = try sandbox.run(["export", "payments"]).stdout
+        #expect(export.contains("Д-7,2026-10-01,4000.00,,cash"), "\(export)")
+        // A header that says the same twice, in two languages, is refused.
+        let twice = sandbox.directory.appendingPathComponent("twice.csv")
+        try "contract;Договор;date;amount\nД-7;Д-7;2026-10-02;1\n".write(to: twice, atomically: true, encoding: .utf8)
+        let refused = try sandbox.run(["import", "payments", twice.path])
+        #expect(refused.status == 65 && refused.stderr.contains("both mean contract"), "\(refused.stderr)")
+    }
+}

@@ -27,7 +27,7 @@ public struct ClientImportRow: Hashable, Sendable {
         if let inn, !(inn.count == 10 || inn.count == 12) || !inn.allSatisfy(\.isNumber) {
             row.fail("inn", inn, "an INN has 10 or 12 digits")
         }
-        let kind = row.optionalText("kind")?.lowercased() ?? "person"
+        let kind = row.optionalText("kind").map { RussianColumns.value($0, of: "kind").lowercased() } ?? "person"
         if kind != "person" && kind != "business" { row.fail("kind", kind, "not person or business") }
         for column in ["passport", "address"] {
             if let value = row.optionalText(column), value.contains("*") {

@@ -32,7 +32,7 @@ public struct PaymentImportRow: Hashable, Sendable {
         let date = row.date("date")
         let amount = row.money("amount")
         if let amount, !amount.isPositive { row.fail("amount", amount.decimalString, "not positive") }
-        let method = row.optionalText("method")?.lowercased()
+        let method = row.optionalText("method").map { RussianColumns.value($0, of: "method").lowercased() }
         if let method, !methods.contains(method) { row.fail("method", method, "not one of cash, card, bank") }
         var occurrence: Int?
         if row.optionalText("occurrence") != nil {
@@ -97,7 +97,7 @@ public struct ContractImportRow: Hashable, Sendable {
         let amount = row.money("amount")
         let down = row.money("down_payment", optional: true) ?? .zero
         let start = row.date("start_date", optional: true)
-        let periodText = row.optionalText("period")?.lowercased() ?? "month"
+        let periodText = row.optionalText("period").map { RussianColumns.value($0, of: "period").lowercased() } ?? "month"
         let inn = row.optionalText("inn")
         if let inn, !(inn.count == 10 || inn.count == 12) || !inn.allSatisfy(\.isNumber) {
             row.fail("inn", inn, "an INN has 10 or 12 digits")

@@ -10,6 +10,7 @@ extension LedgerDatabase {
     public func importClients(from file: TabularFile, dryRun: Bool, audit: AuditContext,
                               progress: (Int) -> Void = { _ in }) throws(DolgError) -> ImportSummary {
         var summary = ImportSummary()
+        try file.recognise(RussianColumns.clients)
         return try writeUnlessUnchanged(audit) { db in
             summary.add(ImportHeader.check(file.columns, known: ClientImportRow.columns,
                                            required: ClientImportRow.requiredColumns))

@@ -18,6 +18,7 @@ extension LedgerDatabase {
         if let scheduleFile {
             customLines = try Self.readSchedules(scheduleFile, &summary)
         }
+        try file.recognise(RussianColumns.contracts)
         return try writeUnlessUnchanged(audit) { db in
             summary.add(ImportHeader.check(file.columns, known: ContractImportRow.columns,
                                            required: ContractImportRow.requiredColumns))

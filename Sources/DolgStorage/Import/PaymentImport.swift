@@ -14,7 +14,8 @@ extension LedgerDatabase {
     /// would have been done.
     public func importPayments(from file: TabularFile, dryRun: Bool, audit: AuditContext,
                                progress: (Int) -> Void = { _ in }) throws(DolgError) -> ImportSummary {
-        try writeUnlessUnchanged(audit) { db in
+        try file.recognise(RussianColumns.payments)
+        return try writeUnlessUnchanged(audit) { db in
             var summary = ImportSummary()
             summary.add(ImportHeader.check(file.columns, known: PaymentImportRow.columns,
                                            required: PaymentImportRow.requiredColumns))

@@ -7,8 +7,9 @@ import Foundation
 /// separator is `;` or `,`, whichever the header line has more of.
 public final class TabularFile {
     public let path: String
-    /// The header's column names, lowercased and trimmed.
-    public let columns: [String]
+    /// The header's column names, lowercased and trimmed (in English once `recognise` has read
+    /// Russian ones).
+    public private(set) var columns: [String]
     public let separator: Character
     public let encoding: TextEncodingDetector.Encoding
     private let handle: FileHandle
@@ -90,6 +91,23 @@ public final class TabularFile {
             fields[column] = TabularFile.unneutralised(record.fields[index].trimmingCharacters(in: .whitespaces))
         }
         return fields
+    }
+
+    /// Reads the header's Russian names as the import's own (`RussianColumns`): «Сумма» is
+    /// `amount`. Two columns that mean the same are refused, as a column named twice is.
+    public func recognise(_ aliases: [String: String]) throws(DolgError) {
+        let renamed = columns.map { aliases[RussianColumns.key($0)] ?? $0 }
+        var seen: [String: String] = [:]
+        for (original, column) in zip(columns, renamed) where !column.isEmpty {
+            if let first = seen[column] {
+                throw DolgError(.invalidImport, "\(path):1: columns '\(first)' and '\(original)' both mean \(column)",
+                                remedy: "keep one of them")
+                    .inRussian("\(path):1: столбцы '\(first)' и '\(original)' означают одно и то же (\(column))",
+                               remedy: "оставьте один из них")
+            }
+            seen[column] = original
+        }
+        columns = renamed
     }
 
     /// Undoes what exports do to a cell a spreadsheet would take for a formula (`'=SUM(…)` → `=SUM(…)`),
