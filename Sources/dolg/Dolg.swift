@@ -30,6 +30,7 @@ struct Dolg: ParsableCommand {
             PlaybookCommand.self,
             ExportCommand.self,
             DoctorCommand.self,
+            AuditCommand.self,
             BackupCommand.self,
             RestoreCommand.self,
         ])

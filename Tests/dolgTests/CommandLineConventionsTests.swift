@@ -68,3 +68,26 @@ struct RussianSpreadsheetTests {
         #expect(refused.status == 65 && refused.stderr.contains("both mean contract"), "\(refused.stderr)")
     }
 }
+
+/// The audit log, read without sqlite3.
+@Suite("Audit")
+struct AuditTests {
+    @Test("who revealed what, when: a head reads it, a manager may not")
+    func reveals() throws {
+        let sandbox = try Sandbox()
+        for arguments in [["init"], ["manager", "add", "Анна Смирнова", "--role", "head", "--login", "anna"],
+                          ["manager", "add", "Пётр Волков", "--login", "petr"],
+                          ["client", "add", "Иванов Иван", "--phone", "+79001234567", "--passport", "9204 123456"]] {
+            #expect(try sandbox.run(arguments).status == 0, "\(arguments)")
+        }
+        #expect(try sandbox.run(["client", "show", "1", "--reveal", "--as", "petr"]).stdout.contains("9204 123456"))
+        let audit = try sandbox.run(["audit", "--reveals", "--format", "csv"])
+        #expect(audit.status == 0, "\(audit.stderr)")
+        let rows = audit.stdout.lines.dropFirst()
+        #expect(rows.count == 1 && rows.first?.contains(",petr,dolg client show 1 --reveal --as petr") == true, "\(audit.stdout)")
+        #expect(try sandbox.run(["audit", "--who", "petr", "--format", "csv"]).stdout.lines.count == 2)
+        #expect(try sandbox.run(["audit", "--format", "csv"]).stdout.lines.count == 6, "init, two managers, a client, and one reveal")
+        let refused = try sandbox.run(["audit", "--as", "petr"])
+        #expect(refused.status == 77 && refused.stderr.contains("not_permitted"), "\(refused.stderr)")
+    }
+}

@@ -7,7 +7,7 @@ enum RussianHeaders {
 
     static let words: [String: String] = [
         "active": "в работе", "address": "адрес", "amount": "сумма", "as_of": "на дату", "as_of_now": "сейчас",
-        "as_of_then": "тогда", "at": "когда", "at_risk": "под риском", "attempts": "попытки", "delivery": "доставка", "time_offset": "разница во времени, ч", "handed_at": "передано", "author": "автор",
+        "as_of_then": "тогда", "at": "когда", "os_user": "пользователь ОС", "command": "команда", "at_risk": "под риском", "attempts": "попытки", "delivery": "доставка", "time_offset": "разница во времени, ч", "handed_at": "передано", "author": "автор",
         "basis": "основание", "bucket": "просрочка", "by": "кто", "callback_at": "перезвонить",
         "change": "изменение", "channel": "канал", "client": "клиент", "client_id": "№ клиента", "clients": "клиенты",
         "closed": "закрыто", "closed_contracts": "закрытые договоры", "closed_in_period": "закрыто за период",
