@@ -1,5 +1,6 @@
 import DolgRules
-import DolgStorage
+import GRDB
+@testable import DolgStorage
 import Foundation
 
 /// A fresh ledger in its own temporary directory, removed when the test ends.
@@ -45,4 +46,22 @@ final class TemporaryLedger {
 
 extension Substring {
     var padded: String { String(repeating: "0", count: Swift.max(0, 4 - count)) + self }
+}
+
+/// A ledger file as an earlier release wrote it: the schema up to `migration`, holding `rows`
+/// (one SQL script), for tests of what a later migration keeps. The file goes with the value.
+final class EarlierLedgerFile {
+    let directory: URL
+    var path: String { directory.appendingPathComponent("ledger.sqlite").path }
+
+    init(upTo migration: String, rows: String) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("dolg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let queue = try DatabaseQueue(path: directory.appendingPathComponent("ledger.sqlite").path)
+        try Schema.migrator.migrate(queue, upTo: migration)
+        try queue.write { try $0.execute(sql: rows) }
+        try queue.close()
+    }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
 }

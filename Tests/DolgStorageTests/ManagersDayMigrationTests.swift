@@ -8,35 +8,27 @@ import Testing
 struct ManagersDayMigrationTests {
     @Test("payments are rebuilt whole: every entry, reversal and receipt kept, history still append-only")
     func paymentsRebuilt() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dolg-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("ledger.sqlite").path
         // A ledger as the previous release wrote it: a payment, its reversal, a bank payment.
-        let queue = try DatabaseQueue(path: path)
-        try Schema.migrator.migrate(queue, upTo: "v13-lookalike-numbers")
-        try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO ledger (id, currency, created_on) VALUES (1, 'RUB', '2026-05-01');
-                INSERT INTO clients (id, name, phone, created_on) VALUES (1, 'Иванов', '+79170000001', '2026-05-01');
-                INSERT INTO contracts (id, number, client_id, amount, down_payment, installment_count, period, start_date,
-                    first_due, rate, custom_schedule, created_on)
-                    VALUES (1, '123', 1, 300000, 0, 3, 'month', '2026-05-01', '2026-05-10', 0, 0, '2026-05-01');
-                INSERT INTO contract_number_keys (contract_id, number_key) VALUES (1, '123');
-                INSERT INTO installments (contract_id, seq, due_date, principal, interest) VALUES
-                    (1, 1, '2026-05-10', 100000, 0), (1, 2, '2026-06-10', 100000, 0), (1, 3, '2026-07-10', 100000, 0);
-                INSERT INTO bank_receipts (id, natural_key, document_number, date, amount, payer_name, payer_account,
-                    payer_bic, purpose, source_file, imported_at)
-                    VALUES (1, 'k1', '7', '2026-05-10', 100000, 'Иванов', '4081', '0445', 'по договору 123', 'f', 'now');
-                INSERT INTO payments (id, contract_id, kind, date, amount, method, reference, recorded_at) VALUES
-                    (1, 1, 'payment', '2026-05-09', 50000, 'cash', 'К-1', 'now');
-                INSERT INTO payments (id, contract_id, kind, date, amount, reverses_id, reason, recorded_at) VALUES
-                    (2, 1, 'reversal', '2026-05-09', -50000, 1, 'ошибка', 'now');
-                INSERT INTO payments (id, contract_id, kind, date, amount, method, natural_key, receipt_id, recorded_at) VALUES
-                    (3, 1, 'payment', '2026-05-10', 100000, 'bank', 'k1', 1, 'now');
-                """)
-        }
-        try queue.close()
+        let file = try EarlierLedgerFile(upTo: "v13-lookalike-numbers", rows: """
+            INSERT INTO ledger (id, currency, created_on) VALUES (1, 'RUB', '2026-05-01');
+            INSERT INTO clients (id, name, phone, created_on) VALUES (1, 'Иванов', '+79170000001', '2026-05-01');
+            INSERT INTO contracts (id, number, client_id, amount, down_payment, installment_count, period, start_date,
+                first_due, rate, custom_schedule, created_on)
+                VALUES (1, '123', 1, 300000, 0, 3, 'month', '2026-05-01', '2026-05-10', 0, 0, '2026-05-01');
+            INSERT INTO contract_number_keys (contract_id, number_key) VALUES (1, '123');
+            INSERT INTO installments (contract_id, seq, due_date, principal, interest) VALUES
+                (1, 1, '2026-05-10', 100000, 0), (1, 2, '2026-06-10', 100000, 0), (1, 3, '2026-07-10', 100000, 0);
+            INSERT INTO bank_receipts (id, natural_key, document_number, date, amount, payer_name, payer_account,
+                payer_bic, purpose, source_file, imported_at)
+                VALUES (1, 'k1', '7', '2026-05-10', 100000, 'Иванов', '4081', '0445', 'по договору 123', 'f', 'now');
+            INSERT INTO payments (id, contract_id, kind, date, amount, method, reference, recorded_at) VALUES
+                (1, 1, 'payment', '2026-05-09', 50000, 'cash', 'К-1', 'now');
+            INSERT INTO payments (id, contract_id, kind, date, amount, reverses_id, reason, recorded_at) VALUES
+                (2, 1, 'reversal', '2026-05-09', -50000, 1, 'ошибка', 'now');
+            INSERT INTO payments (id, contract_id, kind, date, amount, method, natural_key, receipt_id, recorded_at) VALUES
+                (3, 1, 'payment', '2026-05-10', 100000, 'bank', 'k1', 1, 'now');
+            """)
+        let path = file.path
         let ledger = try LedgerDatabase.openExisting(path: path)
         let payments = try ledger.contractDetail(number: "123").payments
         #expect(payments.map(\.id) == [1, 2, 3])

@@ -64,20 +64,20 @@ public struct ContractWorkState: Hashable, Sendable {
         let recentRefusals = ordered.filter { $0.outcome == .refused && $0.at.date >= windowStart }.count
         let shouldEscalate = recentBroken + recentRefusals >= playbook.escalation.count
 
+        // Held days stop the ladder's clock: after a hold the contract resumes where it paused.
         let pausedSoFar = position.oldestOverdueDueDate.map { Hold.pausedDays(holds, after: $0, through: today) } ?? 0
+        let ladderDays = position.daysOverdue - pausedSoFar
         let reachedStop = stop.map { stop in
-            position.oldestOverdueDueDate != nil && position.daysOverdue - pausedSoFar >= stop.offsetDays
+            position.oldestOverdueDueDate != nil && ladderDays >= stop.offsetDays
         } ?? false
         guard position.status.isOpen, hold == nil, promiseState != .pending,
               let anchor = position.oldestOverdueDueDate else {
             (escalated, step, stepDueDate, stepDone, notBefore, skippedSteps) = (false, nil, nil, false, nil, [])
-            (followsBrokenPromise, ladderDaysOverdue) = (false, position.daysOverdue - pausedSoFar)
+            (followsBrokenPromise, ladderDaysOverdue) = (false, ladderDays)
             automationStopped = handedOver || reachedStop
             return
         }
         let personSteps = playbook.ladder.steps.filter { $0.actor != .auto }
-        // Held days stop the ladder's clock: after a hold the contract resumes where it paused.
-        let ladderDays = position.daysOverdue - Hold.pausedDays(holds, after: anchor, through: today)
         ladderDaysOverdue = ladderDays
         var current = personSteps.last { $0.offsetDays <= ladderDays }
         var dueDate = current.map { Hold.ladderDate(anchor: anchor, offset: $0.offsetDays, holds: holds, through: today) }

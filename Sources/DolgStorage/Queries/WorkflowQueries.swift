@@ -56,14 +56,6 @@ extension LedgerDatabase {
         }
     }
 
-    /// A contract's holds, in the order they were recorded, with their early ends up to `asOf`.
-    public func holds(contractNumber: String, asOf: CivilDate) throws(DolgError) -> [Hold] {
-        try read { db in
-            let contract = try contractNumbered(contractNumber, db)
-            return try holds(db, contractID: contract.id, asOf: asOf)
-        }
-    }
-
     /// One contract's touches up to a date, or up to a moment of it, oldest first: an answer as
     /// of a moment knows nothing recorded after it.
     func touches(_ db: Database, contractID: Int64, asOf: CivilDate, upTo moment: BusinessMoment? = nil) throws -> [Touch] {

@@ -28,7 +28,7 @@ struct NextCommand: ParsableCommand {
         var items: [(key: WorkOrder.Key, cells: [Cell])] = []
         // The manager working a contract sees its client's whole phone: calling is their work.
         let me = try global.workingManager(ledger)
-        try ledger.scanWork(now: now, scope: try global.scope(ledger, manager: manager, all: all),
+        try ledger.scanWork(now: now, scope: global.scope(workingAs: me, manager: manager, all: all),
                             playbooks: playbooks) { work in
             guard work.state.isDue(on: now.date), let step = work.state.step else { return }
             var decision = ContactPolicy.Decision.allowed

@@ -126,7 +126,11 @@ struct GlobalOptions: ParsableArguments {
     /// current user's own when they are a manager (a head sees everyone). This is a working
     /// filter for a shared ledger file, not a security boundary.
     func scope(_ ledger: LedgerDatabase, manager: String?, all: Bool = false) throws(DolgError) -> ContractScope {
-        let me = try workingManager(ledger)
+        scope(workingAs: try workingManager(ledger), manager: manager, all: all)
+    }
+
+    /// The same, for a command that has already asked who is working.
+    func scope(workingAs me: StoredManager?, manager: String?, all: Bool = false) -> ContractScope {
         if let manager { return ContractScope(managerName: manager) }
         if all { return .all }
         if let me, me.role == .manager { return ContractScope(managerName: me.name) }

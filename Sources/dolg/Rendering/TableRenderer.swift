@@ -26,8 +26,9 @@ struct TableRenderer {
         let allTexts = body.map { row in row.map { cell in let text = format(cell); return (text: text, width: TerminalWidth.cells(text)) } }
         let allHeaders = report.columns.map { column in let text = header(column); return (text: text, width: TerminalWidth.cells(text)) }
         let allRight = report.columns.indices.map { index in body.contains { row in isNumeric(row[index]) } }
-        func width(of index: Int) -> Int { allTexts.reduce(allHeaders[index].width) { max($0, $1[index].width) } }
-        var widths = shown.map(width(of:))
+        // The widest value of each column, found once: the fitting below asks for it often.
+        let widestCell = report.columns.indices.map { index in allTexts.reduce(0) { max($0, $1[index].width) } }
+        var widths = shown.map { max(allHeaders[$0].width, widestCell[$0]) }
         func total() -> Int { widths.reduce(0, +) + 2 * max(0, widths.count - 1) }
         // How narrow a column may be cut: text to 12 cells, a number to its widest value, its
         // header to 8 cells (a shorter header is no longer a word). Columns are dropped only
@@ -35,7 +36,7 @@ struct TableRenderer {
         func floor(_ index: Int) -> Int {
             let column = shown[index]
             guard allRight[column] else { return min(widths[index], 12) }
-            return max(allTexts.reduce(0) { max($0, $1[column].width) }, min(allHeaders[column].width, 8))
+            return max(widestCell[column], min(allHeaders[column].width, 8))
         }
         func narrowest() -> Int {
             widths.indices.reduce(2 * max(0, widths.count - 1)) { $0 + floor($1) }
@@ -43,7 +44,7 @@ struct TableRenderer {
         if let limit = fit.width, fit.chosen == nil, !fit.wide {
             // A column with nothing in it says nothing: on a narrow screen it goes first.
             if total() > limit {
-                let empty = shown.enumerated().filter { column in allTexts.allSatisfy { $0[column.element].width == 0 } }
+                let empty = shown.enumerated().filter { widestCell[$0.element] == 0 }
                 for column in empty.reversed() where shown.count > 1 {
                     shown.remove(at: column.offset)
                     widths.remove(at: column.offset)
