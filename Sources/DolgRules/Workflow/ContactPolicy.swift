@@ -9,6 +9,15 @@
 public struct ContactPolicy: Hashable, Sendable {
     public enum Kind: String, Sendable {
         case call, message, visit
+
+        /// The kind in Russian, for a refusal a Russian reader sees.
+        public var russian: String {
+            switch self {
+            case .call: return "звонок"
+            case .message: return "сообщение"
+            case .visit: return "визит"
+            }
+        }
     }
 
     /// Whom a contact is with: the limits protect individuals.

@@ -113,7 +113,7 @@ extension LedgerDatabase {
         throw DolgError(.contactNotAllowed,
                         "a \(kind.rawValue) to the client of \(input.contractNumber) at \(input.at) is not allowed: \(reason.english)",
                         remedy: "the next is allowed from \(until); a contact the client started is recorded with --incoming")
-            .inRussian("контакт (\(input.channel.rawValue)) с клиентом по договору \(input.contractNumber) в \(input.at.timeDescription) \(input.at.date.russianDescription) запрещён: \(reason.russian)",
+            .inRussian("\(kind.russian) клиенту по договору \(input.contractNumber) в \(input.at.timeDescription) \(input.at.date.russianDescription) нельзя: \(reason.russian)",
                        remedy: "следующий можно с \(until.date.russianDescription) \(until.timeDescription); контакт по инициативе клиента записывайте с --incoming")
     }
 

@@ -2,6 +2,23 @@ import ArgumentParser
 import DolgRules
 import DolgStorage
 
+/// The words of a change for people: what was changed and which of its fields.
+enum ChangeWords {
+    static let subjects = ["client": "клиент", "contract": "договор", "manager": "менеджер"]
+    static let fields = ["phone": "телефон", "email": "почта", "address": "адрес", "kind": "тип",
+                         "time_offset_hours": "разница во времени, ч", "manager": "менеджер", "segment": "сегмент",
+                         "name": "имя", "active": "работает"]
+
+    static func record(_ change: RecordChange) -> Cell {
+        .words("\(change.subject) \(change.subjectLabel)",
+               russian: "\(subjects[change.subject] ?? change.subject) \(change.subjectLabel)")
+    }
+
+    static func field(_ change: RecordChange) -> Cell {
+        .words(change.field, russian: fields[change.field] ?? change.field)
+    }
+}
+
 /// What an edit changed, a line per field, or that nothing did.
 func tellChanges(_ changes: [RecordChange], _ say: Say) {
     guard !changes.isEmpty else {
@@ -9,10 +26,11 @@ func tellChanges(_ changes: [RecordChange], _ say: Say) {
         return
     }
     for change in changes {
-        let old = change.oldValue ?? "—"
-        let new = change.newValue ?? "—"
+        let (old, new) = (change.oldValue ?? "—", change.newValue ?? "—")
+        let subject = ChangeWords.subjects[change.subject] ?? change.subject
+        let field = ChangeWords.fields[change.field] ?? change.field
         write(say("\(change.subject) \(change.subjectLabel): \(change.field) \(old) → \(new)\n",
-                  "\(change.subject == "client" ? "клиент" : change.subject == "contract" ? "договор" : "менеджер") \(change.subjectLabel): \(change.field) \(old) → \(new)\n"))
+                  "\(subject) \(change.subjectLabel): \(field) \(old) → \(new)\n"))
     }
 }
 
@@ -105,7 +123,7 @@ extension ClientCommand {
                 columns: [Column("date"), Column("record"), Column("field"), Column("old_value"), Column("new_value"),
                           Column("by")],
                 rows: try ledger.recordChanges(clientID: id, asOf: try global.businessDate()).map { change in
-                    [.date(change.businessDate), .text("\(change.subject) \(change.subjectLabel)"), .text(change.field),
+                    [.date(change.businessDate), ChangeWords.record(change), ChangeWords.field(change),
                      .optionalText(change.oldValue), .optionalText(change.newValue), .text(change.login)]
                 })
             try output.print(report, settings, try global.language())

@@ -40,7 +40,7 @@ struct ManagerCommand: ParsableCommand {
             let (ledger, settings) = try global.openLedger()
             let figures = try ledger.managerFigures(asOf: try global.businessDate())
             let report = Report(
-                columns: [Column("id"), Column("name"), Column("role"), Column("login"), Column("active"), Column("clients"),
+                columns: [Column("id"), Column("name"), Column("role"), Column("login"), Column("working"), Column("clients"),
                           Column("promises_kept"), Column("promises_broken")],
                 rows: try ledger.managers().map { manager in
                     let own = figures[manager.name] ?? ManagerFigures()

@@ -70,9 +70,10 @@ struct TouchCommand: ParsableCommand {
                        promiseAmount: amount, callbackAt: callback, note: note, login: global.login, incoming: incoming),
             playbooks: try global.playbooks(ledger), audit: try global.auditContext())
         let say = Say(language: try global.language())
-        let forStep = step.map { say(" for step \($0)", " (шаг \($0))") } ?? ""
+        let forStep = step.map { say(" for step \($0)", " (шаг «\(WorkflowWords.stepNames[$0] ?? $0)»)") } ?? ""
+        let russian = "\(WorkflowWords.channels[channel] ?? channel.rawValue), \(WorkflowWords.outcomes[outcome] ?? outcome.rawValue)"
         write(say("Recorded \(channel.rawValue) on \(contract) at \(now.timeDescription): \(outcome.rawValue)\(forStep).\n",
-                  "Контакт по договору \(contract) в \(now.timeDescription) записан: \(channel.rawValue), \(outcome.rawValue)\(forStep).\n"))
+                  "Контакт по договору \(contract) в \(now.timeDescription) записан: \(russian)\(forStep).\n"))
     }
 }
 
@@ -149,7 +150,7 @@ struct HoldCommand: ParsableCommand {
                     let hold = item.hold
                     let active = hold.isActive(on: today) ? "yes" : hold.from > today && hold.endedOn == nil ? "not yet" : "no"
                     return [.integer(Int(hold.id)), .text(item.contract), .date(hold.from), .date(hold.until),
-                            .text(hold.reason), .text(active), .optionalDate(hold.endedOn), .optionalText(hold.endReason)]
+                            .text(hold.reason), .term(active), .optionalDate(hold.endedOn), .optionalText(hold.endReason)]
                 })
             try output.print(report, settings, try global.language())
         }

@@ -37,6 +37,7 @@ enum RussianHeaders {
         "termination_reason": "причина расторжения", "text": "текст", "total": "всего", "touches": "контакты",
         "until": "по", "value": "значение", "verdict": "оценка", "version": "версия", "why": "почему",
         "period_start": "период",
+        "found_by": "найден по", "record": "запись", "field": "поле", "old_value": "было", "new_value": "стало", "ended_on": "снята", "end_reason": "почему снята", "segment": "сегмент", "time_offset_hours": "разница во времени, ч", "working": "работает",
     ]
 
     /// The vocabulary in cells.
@@ -47,5 +48,6 @@ enum RussianHeaders {
         "failed": "ошибка", "skipped": "пропущено", "cancelled": "отменено", "replaced": "заменён",
         "manager": "менеджер", "head": "руководитель", "person": "физлицо", "business": "организация",
         "revised": "пересмотрен", "ledger": "по реестру",
+        "no": "нет", "phone": "телефону", "contract": "договору", "inn": "ИНН", "name": "имени",
     ]
 }
