@@ -6,7 +6,8 @@ import Foundation
 struct Dolg: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dolg",
-        abstract: "Installment and deferred-payment collection: who owes, who is late, what to do today.",
+        abstract: helpText("Installment and deferred-payment collection: who owes, who is late, what to do today.",
+                           "Взыскание долгов по рассрочке и отсрочке: кто должен, кто опоздал, что делать сегодня."),
         version: "dolg 0.2.0",
         subcommands: [
             InitCommand.self,
@@ -39,48 +40,53 @@ struct Dolg: ParsableCommand {
 /// Runs the command and turns every failure into one stderr line and a sysexits status.
 @main
 enum Main {
-    /// The language of error lines: the command's --lang if it got that far, else the environment.
-    static var errorLanguage: Language {
-        let arguments: [String] = CommandLine.arguments
-        var flag: String?
-        if let index = arguments.firstIndex(of: "--lang"), index + 1 < arguments.count { flag = arguments[index + 1] }
-        return (try? GlobalOptions.language(flag: flag, environment: ProcessInfo.processInfo.environment)) ?? .english
-    }
-
     static func main() {
         // Writing to a pipe whose reader has gone (a send command, `| head`) must fail the write,
         // not kill the process.
         signal(SIGPIPE, SIG_IGN)
+        // In NFC, so that a name or number typed in decomposed form is the one stored composed.
+        let arguments = LeadingGlobalOptions.reordered(
+            CommandLine.arguments.dropFirst().map(\.precomposedStringWithCanonicalMapping))
         do {
-            // In NFC, so that a name or number typed in decomposed form is the one stored composed.
-            let arguments = CommandLine.arguments.dropFirst().map(\.precomposedStringWithCanonicalMapping)
-            var command = try Dolg.parseAsRoot(LeadingGlobalOptions.reordered(Array(arguments)))
+            var command = try ParserMessages.parse(arguments)
+            try OutputDestination.prepare(command)
             do {
                 try command.run()
             } catch let status as ExitCode {
-                try StandardOutput.finish()
+                try finishOutput()
                 throw status
             }
-            try StandardOutput.finish()
+            try finishOutput()
         } catch let error as DolgError {
-            FileHandle.standardError.write((TerminalText.line(error.line(errorLanguage)) + "\n").data(using: .utf8)!)
+            OutputDestination.abandon()
+            FileHandle.standardError.write((TerminalText.line(error.line(HelpLanguage.current)) + "\n").data(using: .utf8)!)
             exit(error.exitCode)
         } catch let status as ExitCode {
             // A command that finished its work but must tell cron something (e.g. sends failed).
             exit(status.rawValue)
         } catch {
+            OutputDestination.abandon()
             let status = Dolg.exitCode(for: error)
             if status == .success || error is CleanExit {
-                Dolg.exit(withError: error)
+                // Help and the version: on stdout, the help in the reader's language.
+                let text = Dolg.fullMessage(for: error)
+                if !text.isEmpty { print(ParserMessages.help(text)) }
+                exit(status.rawValue)
             }
-            // The parser's message may list the valid values on lines of their own: keep it on one line.
-            let lines = Dolg.message(for: error).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            let message = lines.isEmpty ? "\(error)" : lines[0] + (lines.count > 1
-                ? " " + lines.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }.joined(separator: ", ")
-                : "")
-            let usageLine = "dolg: error[usage]: \(message) — see `dolg help` for usage"
+            let usageLine = ParserMessages.usageLine(error, arguments: arguments)
             FileHandle.standardError.write((TerminalText.line(usageLine) + "\n").data(using: .utf8)!)
             exit(status.rawValue == ExitCode.failure.rawValue ? ExitStatus.usage.rawValue : status.rawValue)
         }
+    }
+
+    /// Every write is known to have reached its file; an -o file takes its place.
+    private static func finishOutput() throws(DolgError) {
+        do {
+            try StandardOutput.finish()
+        } catch {
+            OutputDestination.abandon()
+            throw error
+        }
+        try OutputDestination.finish()
     }
 }

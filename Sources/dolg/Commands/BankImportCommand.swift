@@ -7,20 +7,30 @@ extension ImportCommand {
     /// `dolg import bank FILE`: incoming payments from a bank statement, matched to contracts.
     struct Bank: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import a bank statement (1C kl_to_1c.txt, or a CSV export with --map).",
-            discussion: """
+            abstract: helpText("Import a bank statement (1C kl_to_1c.txt, or a CSV export with --map).",
+                               "Загрузить банковскую выписку (1C kl_to_1c.txt или CSV-выгрузку с --map)."),
+            discussion: helpText("""
                 Incoming payments to the statement's own accounts are matched to contracts: by a contract \
                 number in the purpose, then by the payer's INN or phone, then by an amount equal to one \
                 open installment. The rest wait in `dolg pay unmatched`. Each payment is recorded once \
                 however many statements contain it. A statement with a broken incoming document is \
                 refused whole, with every problem listed.
-                """)
+                """, """
+                Поступления на счета владельца выписки сопоставляются с договорами: по номеру договора в \
+                назначении платежа, затем по ИНН или телефону плательщика, затем по сумме, равной одному \
+                неоплаченному платежу по графику. Остальные ждут в `dolg pay unmatched`. Каждый платёж \
+                записывается один раз, в скольких бы выписках он ни встретился. Выписка с испорченным входящим \
+                документом отклоняется целиком, со списком всех ошибок.
+                """))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The statement file.") var file: String
-        @Option(help: "For a CSV export: FIELD=COLUMN pairs for date, amount, number, purpose (required), payer, inn, account, bic.")
+        @Argument(help: ArgumentHelp(helpText("The statement file.", "Файл выписки."))) var file: String
+        @Option(help: ArgumentHelp(helpText("For a CSV export: FIELD=COLUMN pairs for date, amount, number, purpose (required), payer, inn, account, bic.",
+                                            "Для CSV-выгрузки: пары FIELD=COLUMN (поле=колонка) для date, amount, number, purpose (обязательные), payer, inn, account, bic.")))
         var map: String?
-        @Flag(help: "Match and report, writing nothing.") var dryRun = false
+        @Flag(help: ArgumentHelp(helpText("Match and report, writing nothing.",
+                                          "Пробный прогон: сопоставить и показать итог, ничего не записывая.")))
+        var dryRun = false
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()

@@ -5,26 +5,26 @@ import DolgStorage
 /// `dolg client add|list|show`: the people who owe.
 struct ClientCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "client", abstract: "Add, find, show and edit clients.",
+        commandName: "client", abstract: helpText("Add, find, show and edit clients.", "Добавить, найти, показать и изменить клиентов."),
         subcommands: [Add.self, List.self, Find.self, Show.self, Edit.self, History.self, Note.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a client.")
+        static let configuration = CommandConfiguration(abstract: helpText("Add a client.", "Добавить клиента."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The client's full name or company name.") var name: String
-        @Option(help: "Phone number; Russian numbers are stored as +7XXXXXXXXXX.") var phone: String
-        @Option(help: "Email address.") var email: String?
-        @Option(help: "Taxpayer number (ИНН, 10 or 12 digits): recognises the client's bank payments.") var inn: String?
-        @Option(help: "Passport series and number (stored, shown masked).") var passport: String?
-        @Option(help: "Postal address, for claim letters.") var address: String?
-        @Flag(help: "A business client: no count limits, contacted in business hours (09:00–18:00 on working days).") var business = false
+        @Argument(help: ArgumentHelp(helpText("The client's full name or company name.", "ФИО клиента или название организации."))) var name: String
+        @Option(help: ArgumentHelp(helpText("Phone number; Russian numbers are stored as +7XXXXXXXXXX.", "Номер телефона; российские номера хранятся в виде +7XXXXXXXXXX."))) var phone: String
+        @Option(help: ArgumentHelp(helpText("Email address.", "Адрес электронной почты."))) var email: String?
+        @Option(help: ArgumentHelp(helpText("Taxpayer number (ИНН, 10 or 12 digits): recognises the client's bank payments.", "ИНН (10 или 12 цифр): по нему узнаются банковские платежи клиента."))) var inn: String?
+        @Option(help: ArgumentHelp(helpText("Passport series and number (stored, shown masked).", "Серия и номер паспорта (хранятся, показываются скрытыми)."))) var passport: String?
+        @Option(help: ArgumentHelp(helpText("Postal address, for claim letters.", "Почтовый адрес, для претензий."))) var address: String?
+        @Flag(help: ArgumentHelp(helpText("A business client: no count limits, contacted in business hours (09:00–18:00 on working days).", "Клиент — организация: без ограничений на число контактов, контакты в рабочее время (09:00–18:00 по рабочим дням)."))) var business = false
         // `.unconditional`: a negative offset (-1 for Kaliningrad) is a value, not an option.
         @Option(name: .customLong("time-offset"), parsing: .unconditional,
-                help: "The client's clock minus ours, in hours (2 for Yekaterinburg seen from Moscow, -1 for Kaliningrad).")
+                help: ArgumentHelp(helpText("The client's clock minus ours, in hours (2 for Yekaterinburg seen from Moscow, -1 for Kaliningrad).", "Разница между временем клиента и нашим, в часах (2 для Екатеринбурга относительно Москвы, -1 для Калининграда).")))
         var timeOffset: Int = 0
-        @Option(help: "The responsible manager's name.") var manager: String?
-        @Option(help: "A free-text note.") var note: String?
+        @Option(help: ArgumentHelp(helpText("The responsible manager's name.", "Имя ответственного менеджера."))) var manager: String?
+        @Option(help: ArgumentHelp(helpText("A free-text note.", "Заметка в свободной форме."))) var note: String?
 
         func run() throws {
             let name = try requireText(name, field: "NAME")
@@ -49,12 +49,12 @@ struct ClientCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List clients.")
+        static let configuration = CommandConfiguration(abstract: helpText("List clients.", "Показать список клиентов."))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var privacy: PrivacyOptions
-        @Option(help: "Only the clients of this manager.") var manager: String?
+        @Option(help: ArgumentHelp(helpText("Only the clients of this manager.", "Только клиенты этого менеджера."))) var manager: String?
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()
@@ -71,13 +71,13 @@ struct ClientCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A client's card: contacts, contracts with their status, payment discipline, promises, notes.",
-            discussion: "Phone, passport and address are masked unless --reveal, which is recorded in the audit log.")
+            abstract: helpText("A client's card: contacts, contracts with their status, payment discipline, promises, notes.", "Карточка клиента: контактные данные, договоры и их статус, платёжная дисциплина, обещания оплатить, заметки."),
+            discussion: helpText("Phone, passport and address are masked unless --reveal, which is recorded in the audit log.", "Телефон, паспорт и адрес скрыты, если не указан --reveal; его использование записывается в журнал аудита."))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var privacy: PrivacyOptions
-        @Argument(help: "The client: id, phone or contract number.") var client: String
+        @Argument(help: ArgumentHelp(helpText("The client: id, phone or contract number.", "Клиент: id, телефон или номер договора."))) var client: String
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()
@@ -129,11 +129,11 @@ struct ClientCommand: ParsableCommand {
     }
 
     struct Note: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a dated note, signed by you, to a client's card.")
+        static let configuration = CommandConfiguration(abstract: helpText("Add a dated note, signed by you, to a client's card.", "Добавить в карточку клиента заметку с датой и вашей подписью."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The client's id.") var id: Int64
-        @Argument(help: "The note.") var text: String
+        @Argument(help: ArgumentHelp(helpText("The client's id.", "Номер (id) клиента."))) var id: Int64
+        @Argument(help: ArgumentHelp(helpText("The note.", "Текст заметки."))) var text: String
 
         func run() throws {
             let text = try requireText(text, field: "TEXT")
@@ -147,7 +147,7 @@ struct ClientCommand: ParsableCommand {
 
 /// `--reveal`: show personal data in full.
 struct PrivacyOptions: ParsableArguments {
-    @Flag(help: "Show phone numbers, passports and addresses in full instead of masked.")
+    @Flag(help: ArgumentHelp(helpText("Show phone numbers, passports and addresses in full instead of masked.", "Показать телефоны, паспорта и адреса полностью, а не скрытыми.")))
     var reveal = false
 
     /// Records in the audit log who asked to see personal data in full: every command that takes

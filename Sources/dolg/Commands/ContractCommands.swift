@@ -8,34 +8,61 @@ extension Period: ExpressibleByArgument {}
 /// `dolg contract add|list|show|terminate`.
 struct ContractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "contract", abstract: "Add, list, show and terminate contracts.",
+        commandName: "contract", abstract: helpText("Add, list, show and terminate contracts.",
+                                                    "Добавление, список, просмотр и расторжение договоров."),
         subcommands: [Add.self, List.self, Show.self, Edit.self, Terminate.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a contract and generate its schedule.",
-            discussion: """
+            abstract: helpText("Add a contract and generate its schedule.",
+                               "Добавить договор и построить его график платежей."),
+            discussion: helpText("""
                 Equal installments by default (the last one takes the rounding remainder); an annuity \
                 when --rate is above zero. A single-payment invoice is --installments 1. \
                 --schedule-file FILE.csv (columns due_date,amount) gives a custom schedule instead.
-                """)
+                """, """
+                По умолчанию платежи равные (остаток от округления идёт в последний); при --rate больше \
+                нуля — аннуитет. Счёт с одним платежом: --installments 1. \
+                --schedule-file FILE.csv (колонки due_date,amount) задаёт свой график вместо расчётного.
+                """))
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The contract number, unique in the ledger.") var number: String
-        @Option(help: "The client's id.") var client: Int64
-        @Option(help: "The total price, down payment included.") var amount: String
-        @Option(help: "How many installments after the down payment (1 to 1000).") var installments: Int?
-        @Option(help: "The down payment, due on the start date.") var down: String?
-        @Option(help: "month, 2weeks or week.") var period: Period = .month
-        @Option(name: .customLong("first-due"), help: "The first installment's due date.") var firstDue: String?
-        @Option(help: "The contract's start date (else the business date, or --first-due if earlier).")
+        @Option(help: ArgumentHelp(helpText("The contract number, unique in the ledger.",
+                                            "Номер договора, уникальный в реестре.")))
+        var number: String
+        @Option(help: ArgumentHelp(helpText("The client's id.", "ID клиента."))) var client: Int64
+        @Option(help: ArgumentHelp(helpText("The total price, down payment included.",
+                                            "Полная цена вместе с первым взносом.")))
+        var amount: String
+        @Option(help: ArgumentHelp(helpText("How many installments after the down payment (1 to 1000).",
+                                            "Сколько платежей по графику после первого взноса (от 1 до 1000).")))
+        var installments: Int?
+        @Option(help: ArgumentHelp(helpText("The down payment, due on the start date.",
+                                            "Первый взнос, срок оплаты — дата начала договора.")))
+        var down: String?
+        @Option(help: ArgumentHelp(helpText("month, 2weeks or week.",
+                                            "month (раз в месяц), 2weeks (раз в две недели) или week (раз в неделю).")))
+        var period: Period = .month
+        @Option(name: .customLong("first-due"), help: ArgumentHelp(helpText("The first installment's due date.",
+                                                                            "Срок первого платежа по графику.")))
+        var firstDue: String?
+        @Option(help: ArgumentHelp(helpText("The contract's start date (else the business date, or --first-due if earlier).",
+                                            "Дата начала договора (иначе рабочая дата или --first-due, если она раньше).")))
         var start: String?
-        @Option(help: "Annual interest rate in percent; above zero gives an annuity.") var rate: String?
-        @Option(help: "Contractual penalty in percent a day on overdue money, e.g. 0.1 (shown in claim letters, never added).")
+        @Option(help: ArgumentHelp(helpText("Annual interest rate in percent; above zero gives an annuity.",
+                                            "Годовая процентная ставка, %; больше нуля — аннуитетный график.")))
+        var rate: String?
+        @Option(help: ArgumentHelp(helpText("Contractual penalty in percent a day on overdue money, e.g. 0.1 (shown in claim letters, never added).",
+                                            "Пени по договору, % в день от просроченной суммы, например 0.1 (указываются в претензии, к долгу не прибавляются).")))
         var penalty: String?
-        @Option(help: "The responsible manager (else the client's).") var manager: String?
-        @Option(help: "A segment such as retail, b2b or vip: it chooses the playbook.") var segment: String?
-        @Option(name: .customLong("schedule-file"), help: "A CSV file with columns due_date,amount.")
+        @Option(help: ArgumentHelp(helpText("The responsible manager (else the client's).",
+                                            "Ответственный менеджер (иначе менеджер клиента).")))
+        var manager: String?
+        @Option(help: ArgumentHelp(helpText("A segment such as retail, b2b or vip: it chooses the playbook.",
+                                            "Сегмент, например retail, b2b или vip: по нему выбирается сценарий взыскания.")))
+        var segment: String?
+        @Option(name: .customLong("schedule-file"), help: ArgumentHelp(helpText("A CSV file with columns due_date,amount.",
+                                                                                "CSV-файл с колонками due_date,amount.")))
         var scheduleFile: String?
 
         func run() throws {
@@ -95,13 +122,19 @@ struct ContractCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List contracts with their status as of the business date.")
+        static let configuration = CommandConfiguration(abstract: helpText("List contracts with their status as of the business date.",
+                                                                           "Список договоров со статусом на рабочую дату."))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Option(help: "Only contracts with this status: active, overdue, closed or terminated.") var status: String?
-        @Option(help: "Only overdue contracts in this bucket, e.g. 7-29.") var bucket: String?
-        @Option(help: "Only the contracts of this manager.") var manager: String?
+        @Option(help: ArgumentHelp(helpText("Only contracts with this status: active, overdue, closed or terminated.",
+                                            "Только договоры с этим статусом: active (в работе), overdue (просрочен), closed (закрыт) или terminated (расторгнут).")))
+        var status: String?
+        @Option(help: ArgumentHelp(helpText("Only overdue contracts in this bucket, e.g. 7-29.",
+                                            "Только просроченные договоры из этого интервала просрочки, например 7-29.")))
+        var bucket: String?
+        @Option(help: ArgumentHelp(helpText("Only the contracts of this manager.", "Только договоры этого менеджера.")))
+        var manager: String?
 
         func run() throws {
             if let status, !ContractStatus.names.contains(status) {
@@ -121,12 +154,16 @@ struct ContractCommand: ParsableCommand {
 
     struct Terminate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "End a contract early; its debt stays visible and payments are still accepted.")
+            abstract: helpText("End a contract early; its debt stays visible and payments are still accepted.",
+                               "Расторгнуть договор досрочно; долг по нему остаётся виден, платежи по-прежнему принимаются."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The contract number.") var number: String
-        @Option(help: "Why the contract is terminated.") var reason: String
-        @Option(help: "The termination date (else the business date).") var date: String?
+        @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора."))) var number: String
+        @Option(help: ArgumentHelp(helpText("Why the contract is terminated.", "Причина расторжения договора.")))
+        var reason: String
+        @Option(help: ArgumentHelp(helpText("The termination date (else the business date).",
+                                            "Дата расторжения (иначе рабочая дата).")))
+        var date: String?
 
         func run() throws {
             let reason = try requireText(reason, field: "--reason")

@@ -6,12 +6,13 @@ extension ContractCommand {
     /// `dolg contract show N`: terms, position as of the business date, entries.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show a contract: terms, status, amounts, next action and payments.")
+            abstract: helpText("Show a contract: terms, status, amounts, next action and payments.",
+                               "Показать договор: условия, статус, суммы, следующий шаг и платежи."))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var privacy: PrivacyOptions
-        @Argument(help: "The contract number.") var number: String
+        @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора."))) var number: String
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()

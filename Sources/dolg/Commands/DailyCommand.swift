@@ -6,8 +6,9 @@ import Foundation
 /// `dolg daily`: the night's close for cron.
 struct DailyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "daily", abstract: "The night's close: close the day that ended, plan the reminders, raise alarms.",
-        discussion: """
+        commandName: "daily", abstract: helpText("The night's close: close the day that ended, plan the reminders, raise alarms.",
+                                                 "Ночное закрытие: закрыть прошедший день, запланировать напоминания, поднять тревогу при сбоях."),
+        discussion: helpText("""
             Closing a day records the portfolio at the end of the day before the business date, once per \
             date; every report computes its figures from the ledger, and `report dynamics` says whether a \
             closed day was revised later. Safe to run again or to catch up after a missed night: a day is \
@@ -18,7 +19,18 @@ struct DailyCommand: ParsableCommand {
             messages could go, is an alarm: listed, and exit status 78. Two \
             overlapping runs cannot both act: the second exits with 75. Otherwise exit status 0, or 69 when \
             some messages failed to send.
-            """)
+            """, """
+            Закрытие дня записывает портфель на конец дня, предшествующего рабочей дате, один раз на \
+            дату; все отчёты считают цифры по реестру, а `report dynamics` показывает, пересматривался ли \
+            закрытый день позже. Можно запускать повторно или догонять после пропущенной ночи: день \
+            закрывается один раз, каждое напоминание планируется один раз. Сообщения отправляет `dolg remind --send-cmd`, \
+            запускаемый из cron в течение дня; если указать --send-cmd и здесь, разрешённые в этот час сообщения \
+            уйдут сразу. Тревога — это сообщение, которое ждёт дольше порога (24 часа, `[reminders] alarm_after_hours`) \
+            с момента, когда его можно было отправить, отправка, прерванная сбоем, или день, за который \
+            ничего не дошло до шлюза, хотя сообщения можно было отправлять: тревоги выводятся списком, код \
+            выхода 78. Два одновременных запуска не могут работать оба: второй завершается с кодом 75. Иначе \
+            код выхода 0 или 69, если часть сообщений не отправлена.
+            """))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var reminders: ReminderOptions

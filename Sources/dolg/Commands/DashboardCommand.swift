@@ -7,11 +7,15 @@ extension ReportCommand {
     /// `dolg report html --out FILE`: the dashboard.
     struct HTML: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "html", abstract: "Write the dashboard: one self-contained HTML file with charts.")
+            commandName: "html", abstract: helpText("Write the dashboard: one self-contained HTML file with charts.",
+                                                    "Записать сводку (дашборд): один автономный HTML-файл с диаграммами."))
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The HTML file to write.") var out: String
-        @Option(help: "Months of overdue-rate trend.") var months = 6
+        @Option(help: ArgumentHelp(helpText("The HTML file to write.", "HTML-файл, куда записать сводку.")))
+        var out: String
+        @Option(help: ArgumentHelp(helpText("Months of overdue-rate trend.",
+                                            "За сколько месяцев показать динамику доли просрочки.")))
+        var months = 6
 
         func run() throws {
             try checkCount(months, option: "--months", within: InputLimits.trendMonths)

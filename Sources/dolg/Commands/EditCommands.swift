@@ -38,22 +38,25 @@ extension ClientCommand {
     /// `dolg client edit CLIENT --phone …`: corrects a client's card, every change in the history.
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change a client's phone, email, address, kind, time offset, manager or segment.",
-            discussion: """
+            abstract: helpText("Change a client's phone, email, address, kind, time offset, manager or segment.", "Изменить телефон, почту, адрес, тип, разницу во времени, менеджера или сегмент клиента."),
+            discussion: helpText("""
                 Each change is recorded with its old and new value, the business date and who made it, \
                 and shown by `dolg client history`. CLIENT is an id, a phone or a contract number.
-                """)
+                """, """
+                Каждое изменение записывается со старым и новым значением, рабочей датой и тем, кто его внёс, \
+                и видно в `dolg client history`. CLIENT — это id, телефон или номер договора.
+                """))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The client: id, phone or contract number.") var client: String
-        @Option(help: "The new phone number.") var phone: String?
-        @Option(help: "The new email address.") var email: String?
-        @Option(help: "The new postal address.") var address: String?
-        @Option(help: "person or business.") var kind: String?
+        @Argument(help: ArgumentHelp(helpText("The client: id, phone or contract number.", "Клиент: id, телефон или номер договора."))) var client: String
+        @Option(help: ArgumentHelp(helpText("The new phone number.", "Новый номер телефона."))) var phone: String?
+        @Option(help: ArgumentHelp(helpText("The new email address.", "Новый адрес электронной почты."))) var email: String?
+        @Option(help: ArgumentHelp(helpText("The new postal address.", "Новый почтовый адрес."))) var address: String?
+        @Option(help: ArgumentHelp(helpText("person or business.", "person (физическое лицо) или business (организация)."))) var kind: String?
         @Option(name: .customLong("time-offset"), parsing: .unconditional,
-                help: "The client's clock minus ours, in hours.") var timeOffset: Int?
-        @Option(help: "The responsible manager's name.") var manager: String?
-        @Option(help: "The segment of every contract of the client.") var segment: String?
+                help: ArgumentHelp(helpText("The client's clock minus ours, in hours.", "Разница между временем клиента и нашим, в часах."))) var timeOffset: Int?
+        @Option(help: ArgumentHelp(helpText("The responsible manager's name.", "Имя ответственного менеджера."))) var manager: String?
+        @Option(help: ArgumentHelp(helpText("The segment of every contract of the client.", "Сегмент всех договоров клиента."))) var segment: String?
 
         func run() throws {
             var edit = ClientEdit()
@@ -82,12 +85,12 @@ extension ClientCommand {
     /// `dolg client find TEXT`: the first thing an operator does when a debtor calls back.
     struct Find: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Find clients by phone (any spelling), name or part of it, contract number or INN.")
+            abstract: helpText("Find clients by phone (any spelling), name or part of it, contract number or INN.", "Найти клиентов по телефону (в любой записи), имени или его части, номеру договора или ИНН."))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var privacy: PrivacyOptions
-        @Argument(help: "A phone, a surname or part of a name, a contract number or an INN.") var text: String
+        @Argument(help: ArgumentHelp(helpText("A phone, a surname or part of a name, a contract number or an INN.", "Телефон, фамилия или часть имени, номер договора или ИНН."))) var text: String
 
         func run() throws {
             let text = try requireText(text, field: "TEXT")
@@ -109,12 +112,12 @@ extension ClientCommand {
     /// `dolg client history CLIENT`: every change made to the client's card and contracts.
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Changes to a client's card and contracts: what changed, from what, to what, when and by whom.",
-            discussion: "The timeline of payments and contacts is `dolg history CONTRACT`.")
+            abstract: helpText("Changes to a client's card and contracts: what changed, from what, to what, when and by whom.", "Изменения в карточке клиента и его договорах: что изменено, с какого значения на какое, когда и кем."),
+            discussion: helpText("The timeline of payments and contacts is `dolg history CONTRACT`.", "Хронология платежей и контактов — в `dolg history CONTRACT`."))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: "The client: id, phone or contract number.") var client: String
+        @Argument(help: ArgumentHelp(helpText("The client: id, phone or contract number.", "Клиент: id, телефон или номер договора."))) var client: String
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()
@@ -135,13 +138,13 @@ extension ContractCommand {
     /// `dolg contract edit N --manager NAME --segment S`: who works a contract, and its playbook.
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Move a contract to another manager or segment; its terms never change.",
-            discussion: "Each change is in `dolg client history` with its old and new value.")
+            abstract: helpText("Move a contract to another manager or segment; its terms never change.", "Передать договор другому менеджеру или перевести в другой сегмент; условия договора не меняются."),
+            discussion: helpText("Each change is in `dolg client history` with its old and new value.", "Каждое изменение видно в `dolg client history` со старым и новым значением."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The contract number.") var number: String
-        @Option(help: "The manager who works it from now on.") var manager: String?
-        @Option(help: "The segment whose playbook applies from now on.") var segment: String?
+        @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора."))) var number: String
+        @Option(help: ArgumentHelp(helpText("The manager who works it from now on.", "Менеджер, который ведёт договор с этого момента."))) var manager: String?
+        @Option(help: ArgumentHelp(helpText("The segment whose playbook applies from now on.", "Сегмент, сценарий взыскания которого действует с этого момента."))) var segment: String?
 
         func run() throws {
             guard manager != nil || segment != nil else {
@@ -161,11 +164,11 @@ extension ContractCommand {
 extension ManagerCommand {
     /// `dolg manager rename NAME NEW_NAME`.
     struct Rename: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Rename a manager; their clients and history follow.")
+        static let configuration = CommandConfiguration(abstract: helpText("Rename a manager; their clients and history follow.", "Переименовать менеджера; его клиенты и история остаются за ним."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The manager's name now.") var name: String
-        @Argument(help: "The new name.") var newName: String
+        @Argument(help: ArgumentHelp(helpText("The manager's name now.", "Текущее имя менеджера."))) var name: String
+        @Argument(help: ArgumentHelp(helpText("The new name.", "Новое имя."))) var newName: String
 
         func run() throws {
             let newName = try requireText(newName, field: "NEW_NAME")
@@ -180,12 +183,12 @@ extension ManagerCommand {
     /// `dolg manager deactivate NAME --to OTHER`: a manager leaves, their clients are handed over.
     struct Deactivate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A manager leaves: hand all their clients and contracts to another in one step.",
-            discussion: "Their history stays; they get no work and their login is no longer accepted.")
+            abstract: helpText("A manager leaves: hand all their clients and contracts to another in one step.", "Менеджер уходит: передать всех его клиентов и договоры другому одной командой."),
+            discussion: helpText("Their history stays; they get no work and their login is no longer accepted.", "История менеджера сохраняется; работа ему больше не назначается, его логин больше не принимается."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The manager who leaves.") var name: String
-        @Option(help: "The manager who takes their clients.") var to: String?
+        @Argument(help: ArgumentHelp(helpText("The manager who leaves.", "Уходящий менеджер."))) var name: String
+        @Option(help: ArgumentHelp(helpText("The manager who takes their clients.", "Менеджер, который принимает его клиентов."))) var to: String?
 
         func run() throws {
             let (ledger, _) = try global.openLedger()

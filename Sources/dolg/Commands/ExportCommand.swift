@@ -25,13 +25,19 @@ struct ExportCommand: ParsableCommand {
     }
 
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Write every contract, installment, payment, touch or client as CSV.",
-        discussion: """
+        commandName: "export", abstract: helpText("Write every contract, installment, payment, touch or client as CSV.",
+                                                  "Выгрузка всех договоров, платежей по графику, платежей, контактов или клиентов в CSV."),
+        discussion: helpText("""
             contracts and payments have the columns their imports read, so an export imports back (phones \
             need --reveal). --excel writes what Russian Excel opens by double click: a UTF-8 byte-order mark, \
             ';' between cells and a decimal comma. Cells a spreadsheet would take for a formula are written \
             with a leading ' (and read back without it).
-            """)
+            """, """
+            В выгрузках contracts и payments те же колонки, что читает загрузка, так что выгрузку можно \
+            загрузить обратно (для телефонов нужен --reveal). С --excel файл открывается в русском Excel \
+            двойным щелчком: метка порядка байтов UTF-8 (BOM), ';' между ячейками и десятичная запятая. \
+            Ячейки, которые таблица приняла бы за формулу, пишутся с ' в начале (при загрузке он убирается).
+            """))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var privacy: PrivacyOptions
@@ -40,9 +46,15 @@ struct ExportCommand: ParsableCommand {
         case csv, json, xlsx
     }
 
-    @Argument(help: "contracts, schedule, payments, touches or clients.") var kind: Kind
-    @Option(help: "csv (the default, what the imports read), json, or xlsx (a workbook).") var format: Format = .csv
-    @Flag(help: "Russian Excel's dialect: BOM, ';', decimal comma.") var excel = false
+    @Argument(help: ArgumentHelp(helpText("contracts, schedule, payments, touches or clients.",
+                                          "contracts (договоры), schedule (графики), payments (платежи), touches (контакты) или clients (клиенты).")))
+    var kind: Kind
+    @Option(help: ArgumentHelp(helpText("csv (the default, what the imports read), json, or xlsx (a workbook).",
+                                        "csv (по умолчанию, его читает загрузка), json или xlsx (книга Excel).")))
+    var format: Format = .csv
+    @Flag(help: ArgumentHelp(helpText("Russian Excel's dialect: BOM, ';', decimal comma.",
+                                      "Формат русского Excel: BOM, ';', десятичная запятая.")))
+    var excel = false
 
     func run() throws {
         let (ledger, settings) = try global.openLedger()

@@ -9,12 +9,14 @@ extension ReportCommand {
     /// `dolg report forecast`: money to come, likely and at risk.
     struct ForecastReport: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "forecast", abstract: "Expected inflows by month or week, likely and at risk, with the at-risk contracts.")
+            commandName: "forecast", abstract: helpText("Expected inflows by month or week, likely and at risk, with the at-risk contracts.",
+                                                        "Ожидаемые поступления по месяцам или неделям — вероятные и под риском, со списком договоров под риском."))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Option(help: "How many periods ahead.") var periods = 3
-        @Option(help: "month or week.") var by: Forecast.Granularity = .month
+        @Option(help: ArgumentHelp(helpText("How many periods ahead.", "На сколько периодов вперёд."))) var periods = 3
+        @Option(help: ArgumentHelp(helpText("month or week.", "month (месяц) или week (неделя).")))
+        var by: Forecast.Granularity = .month
         @OptionGroup var scope: ReportScope
 
         func run() throws {
@@ -51,12 +53,14 @@ extension ReportCommand {
     struct LimitationReport: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "limitation",
-            abstract: "Unpaid installments whose 3-year statute of limitations ends within a horizon.")
+            abstract: helpText("Unpaid installments whose 3-year statute of limitations ends within a horizon.",
+                               "Неоплаченные платежи по графику, у которых трёхлетний срок исковой давности истекает в ближайшие дни (см. --within)."))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var scope: ReportScope
-        @Option(help: "The horizon in days.") var within = 180
+        @Option(help: ArgumentHelp(helpText("The horizon in days.", "На сколько дней вперёд смотреть.")))
+        var within = 180
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()

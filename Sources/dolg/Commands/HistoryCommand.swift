@@ -5,11 +5,11 @@ import DolgStorage
 /// `dolg history CONTRACT`: the contract's timeline.
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "history", abstract: "A contract's timeline: payments, touches, promises, holds, reminders.")
+        commandName: "history", abstract: helpText("A contract's timeline: payments, touches, promises, holds, reminders.", "Хронология договора: платежи, контакты, обещания оплатить, паузы, напоминания."))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "The contract number; or a client's phone or id, for all their contracts.") var contract: String
+    @Argument(help: ArgumentHelp(helpText("The contract number; or a client's phone or id, for all their contracts.", "Номер договора; или телефон либо id клиента — по всем его договорам."))) var contract: String
 
     func run() throws {
         let (ledger, settings) = try global.openLedger()

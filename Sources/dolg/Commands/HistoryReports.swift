@@ -9,18 +9,24 @@ extension ReportCommand {
     /// `dolg report dynamics`: whether overdue is rising or falling, and where it piles up.
     struct Dynamics: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Overdue rate, overdue amount and contracts per bucket over time.",
-            discussion: """
+            abstract: helpText("Overdue rate, overdue amount and contracts per bucket over time.",
+                               "Динамика: доля просрочки, просроченная сумма и число договоров по интервалам просрочки."),
+            discussion: helpText("""
                 One row per day, week or month end. Days with a nightly snapshot use it; other days are \
                 recomputed from the ledger's history, which the as-of rules make exact. `change` is the \
                 overdue rate's move since the row before, in percentage points.
-                """)
+                """, """
+                Одна строка на день, неделю или конец месяца. Для дней с ночным снимком берётся он; остальные \
+                дни пересчитываются по истории реестра, и правила расчёта на дату делают это точно. `change` — \
+                изменение доли просрочки с предыдущей строки, в процентных пунктах.
+                """))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var scope: ReportScope
         @OptionGroup var period: PeriodOptions
-        @Option(help: "day, week or month.") var by: DynamicsCalendar.Step = .month
+        @Option(help: ArgumentHelp(helpText("day, week or month.", "day (день), week (неделя) или month (месяц).")))
+        var by: DynamicsCalendar.Step = .month
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()
@@ -61,7 +67,8 @@ extension ReportCommand {
     /// `dolg report rolls`: where debt gets stuck.
     struct Rolls: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Roll rates: per month, of the contracts in each bucket at its start, where they were at its end.")
+            abstract: helpText("Roll rates: per month, of the contracts in each bucket at its start, where they were at its end.",
+                               "Переходы между интервалами просрочки: по месяцам, где к концу месяца оказались договоры каждого интервала на его начало."))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
@@ -91,7 +98,8 @@ extension ReportCommand {
     struct EffectivenessReport: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "effectiveness",
-            abstract: "For late debts paid in the period: the ladder step they had reached, counts and amounts.")
+            abstract: helpText("For late debts paid in the period: the ladder step they had reached, counts and amounts.",
+                               "По просроченным долгам, оплаченным за период: до какого шага лестницы взыскания они дошли, сколько их и на какую сумму."))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions

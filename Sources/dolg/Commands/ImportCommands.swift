@@ -6,18 +6,23 @@ import Foundation
 /// `dolg import contracts|payments|bank`: bring data in from spreadsheets and the bank.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import clients, contracts and payments from CSV, and bank statements.",
+        commandName: "import", abstract: helpText("Import clients, contracts and payments from CSV, and bank statements.", "Загрузить клиентов, договоры и платежи из CSV, а также банковские выписки."),
         subcommands: [Clients.self, Contracts.self, Payments.self, Bank.self])
 
     struct Clients: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import clients with every field (the columns of `export clients`).",
-            discussion: """
+            abstract: helpText("Import clients with every field (the columns of `export clients`).", "Загрузить клиентов со всеми полями (столбцы как в `export clients`)."),
+            discussion: helpText("""
                 All or nothing. A client with the same name and phone is skipped, so a second import changes \
                 nothing; a phone that belongs to a client of another name is an error naming both. Managers \
                 are found by name or created. Masked phones, passports and addresses are refused: export with \
                 --reveal to move personal data. Import clients before the contracts that name them.
-                """)
+                """, """
+                Всё или ничего. Клиент с тем же именем и телефоном пропускается, поэтому повторная загрузка \
+                ничего не меняет; телефон клиента с другим именем — ошибка, в которой названы оба. Менеджеры \
+                находятся по имени или создаются. Скрытые телефоны, паспорта и адреса не принимаются: для переноса \
+                персональных данных делайте выгрузку с --reveal. Загружайте клиентов раньше договоров, где они указаны.
+                """))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var importOptions: ImportOptions
@@ -31,17 +36,21 @@ struct ImportCommand: ParsableCommand {
 
     struct Contracts: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import contracts from a spreadsheet (the columns of `export contracts`).",
+            abstract: helpText("Import contracts from a spreadsheet (the columns of `export contracts`).", "Загрузить договоры из таблицы (столбцы как в `export contracts`)."),
             usage: "dolg import contracts FILE.csv [--schedule SCHEDULE.csv] [--dry-run]",
-            discussion: """
+            discussion: helpText("""
                 All or nothing: one bad row and nothing is written, with every bad row reported. \
                 Clients are found by phone or created, managers by name or created; a contract \
                 already in the ledger with the same terms is skipped, so a second import changes nothing.
-                """)
+                """, """
+                Всё или ничего: при одной ошибочной строке ничего не записывается, а все ошибочные строки перечисляются. \
+                Клиенты находятся по телефону или создаются, менеджеры — по имени или создаются; договор, \
+                который уже есть в реестре с теми же условиями, пропускается, поэтому повторная загрузка ничего не меняет.
+                """))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var importOptions: ImportOptions
-        @Option(help: "Installments (contract,due_date,amount) of the contracts whose period is custom.")
+        @Option(help: ArgumentHelp(helpText("Installments (contract,due_date,amount) of the contracts whose period is custom.", "Платежи по графику (contract,due_date,amount) для договоров с нестандартной периодичностью.")))
         var schedule: String?
 
         func run() throws {
@@ -57,11 +66,14 @@ struct ImportCommand: ParsableCommand {
 
     struct Payments: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import payments from a CSV file: contract,date,amount,reference,method.",
-            discussion: """
+            abstract: helpText("Import payments from a CSV file: contract,date,amount,reference,method.", "Загрузить платежи из CSV-файла: contract,date,amount,reference,method."),
+            discussion: helpText("""
                 All or nothing, and exactly once: a payment already in the ledger (by its reference, or \
                 by contract, date, amount and place among identical rows) is counted, not recorded again.
-                """)
+                """, """
+                Всё или ничего, и ровно один раз: платёж, который уже есть в реестре (по номеру документа или \
+                по договору, дате, сумме и месту среди одинаковых строк), учитывается, но повторно не записывается.
+                """))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var importOptions: ImportOptions
@@ -76,8 +88,8 @@ struct ImportCommand: ParsableCommand {
 
 /// The file and `--dry-run` shared by the imports, and how their outcome is told.
 struct ImportOptions: ParsableArguments {
-    @Argument(help: "The CSV file: UTF-8 or Windows-1251, separated by , or ;.") var file: String
-    @Flag(help: "Check the file and say what would be imported, writing nothing.") var dryRun = false
+    @Argument(help: ArgumentHelp(helpText("The CSV file: UTF-8 or Windows-1251, separated by , or ;.", "CSV-файл: UTF-8 или Windows-1251, разделитель , или ;."))) var file: String
+    @Flag(help: ArgumentHelp(helpText("Check the file and say what would be imported, writing nothing.", "Пробный прогон: проверить файл и показать, что будет загружено, ничего не записывая."))) var dryRun = false
 
     /// Opens the ledger and the file, imports with `body`, and tells the outcome counting `kinds`.
     func run(_ global: GlobalOptions, kinds: [String],

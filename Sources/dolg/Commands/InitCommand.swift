@@ -6,17 +6,17 @@ import Foundation
 /// `dolg init`: creates a new, empty ledger file.
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "init", abstract: "Create a new ledger (a SQLite file readable by its owner only).")
+        commandName: "init", abstract: helpText("Create a new ledger (a SQLite file readable by its owner only).", "Создать новый реестр (файл SQLite, который может читать только его владелец)."))
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "The ledger's one currency, an ISO 4217 code.")
+    @Option(help: ArgumentHelp(helpText("The ledger's one currency, an ISO 4217 code.", "Единственная валюта реестра, код ISO 4217.")))
     var currency = "RUB"
 
-    @Option(help: "The first day of each overdue bucket, e.g. 1,4,7,30 (the default) or 1,31,61,91.")
+    @Option(help: ArgumentHelp(helpText("The first day of each overdue bucket, e.g. 1,4,7,30 (the default) or 1,31,61,91.", "Первый день каждого интервала просрочки, например 1,4,7,30 (по умолчанию) или 1,31,61,91.")))
     var buckets = "1,4,7,30"
 
-    @Option(help: ArgumentHelp("The business's time zone, e.g. Europe/Moscow (else the system's).", valueName: "zone"))
+    @Option(help: ArgumentHelp(helpText("The business's time zone, e.g. Europe/Moscow (else the system's).", "Часовой пояс компании, например Europe/Moscow (по умолчанию — системный)."), valueName: helpText("zone", "пояс")))
     var timezone: String?
 
     func run() throws {

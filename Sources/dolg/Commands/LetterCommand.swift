@@ -5,18 +5,25 @@ import DolgStorage
 /// `dolg letter CONTRACT`: the pre-trial claim letter (досудебная претензия).
 struct LetterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "letter", abstract: "Render the pre-trial claim letter for a contract, as Markdown or HTML.",
-        discussion: "The overdue installments, the amount due, the contractual penalty to date and the deadline.")
+        commandName: "letter", abstract: helpText("Render the pre-trial claim letter for a contract, as Markdown or HTML.",
+                                                  "Составить досудебную претензию по договору в Markdown или HTML."),
+        discussion: helpText("The overdue installments, the amount due, the contractual penalty to date and the deadline.",
+                             "Просроченные платежи, сумма к оплате, пени по договору на сегодня и срок оплаты."))
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case markdown, html
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The contract number.") var contract: String
-    @Option(help: "markdown or html (for printing from a browser).") var format: Format = .markdown
-    @Option(name: .customLong("deadline-days"), help: "Days the client has to pay.") var deadlineDays = 10
-    @Option(help: "The creditor's name, as signed.") var creditor = "Кредитор"
+    @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора."))) var contract: String
+    @Option(help: ArgumentHelp(helpText("markdown or html (for printing from a browser).",
+                                        "markdown или html (для печати из браузера).")))
+    var format: Format = .markdown
+    @Option(name: .customLong("deadline-days"), help: ArgumentHelp(helpText("Days the client has to pay.",
+                                                                            "Сколько дней у клиента на оплату.")))
+    var deadlineDays = 10
+    @Option(help: ArgumentHelp(helpText("The creditor's name, as signed.", "Наименование кредитора, как в подписи.")))
+    var creditor = "Кредитор"
 
     func run() throws {
         try checkCount(deadlineDays, option: "--deadline-days", within: InputLimits.deadlineDays)

@@ -5,11 +5,14 @@ import DolgStorage
 /// `dolg doctor`: checks the file and every invariant the ledger promises.
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "doctor", abstract: "Check the ledger file and its invariants.",
-        discussion: """
+        commandName: "doctor", abstract: helpText("Check the ledger file and its invariants.", "Проверить файл реестра и согласованность его данных."),
+        discussion: helpText("""
             Runs SQLite's integrity and foreign-key checks and the ledger's own invariants \
             (docs/architecture.md). Prints one line per check; exits 65 when any check fails.
-            """)
+            """, """
+            Выполняет проверки SQLite (целостность и внешние ключи) и собственные правила реестра \
+            (docs/architecture.md). Выводит по строке на каждую проверку; если хоть одна не пройдена, код выхода 65.
+            """))
 
     @OptionGroup var global: GlobalOptions
 
@@ -24,10 +27,10 @@ struct DoctorCommand: ParsableCommand {
 /// `dolg backup FILE`: a consistent copy of the ledger, taken while others may write.
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "backup", abstract: "Copy the ledger to a new file, consistently, even while others write.")
+        commandName: "backup", abstract: helpText("Copy the ledger to a new file, consistently, even while others write.", "Скопировать реестр в новый файл в согласованном виде, даже пока другие в него пишут."))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The new file; an existing file is never overwritten.") var file: String
+    @Argument(help: ArgumentHelp(helpText("The new file; an existing file is never overwritten.", "Новый файл; существующий файл никогда не перезаписывается."))) var file: String
 
     func run() throws {
         let ledger = try LedgerDatabase.openExisting(path: global.ledgerPath)
@@ -40,14 +43,17 @@ struct BackupCommand: ParsableCommand {
 /// `dolg restore FILE`: a new ledger from a backup, kept only if it passes `doctor`.
 struct RestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "restore", abstract: "Make the ledger from a backup that passes every doctor check.",
-        discussion: """
+        commandName: "restore", abstract: helpText("Make the ledger from a backup that passes every doctor check.", "Восстановить реестр из резервной копии, прошедшей все проверки doctor."),
+        discussion: helpText("""
             The ledger named by --db or DOLG_DB must not exist yet: move the current one aside first. \
             A backup that fails a check is not restored; the findings are printed and the exit status is 65.
-            """)
+            """, """
+            Реестра, указанного в --db или DOLG_DB, ещё не должно быть: сначала переместите текущий в другое место. \
+            Копия, не прошедшая проверку, не восстанавливается; выводятся найденные проблемы, код выхода 65.
+            """))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The backup file made by `dolg backup`.") var file: String
+    @Argument(help: ArgumentHelp(helpText("The backup file made by `dolg backup`.", "Файл резервной копии, сделанный командой `dolg backup`."))) var file: String
 
     func run() throws {
         let say = Say(language: try global.language())

@@ -8,16 +8,16 @@ extension StoredManager.Role: ExpressibleByArgument {}
 /// `dolg manager add|list`: the people who collect.
 struct ManagerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "manager", abstract: "Add, list, rename and deactivate managers.",
+        commandName: "manager", abstract: helpText("Add, list, rename and deactivate managers.", "Добавить, показать, переименовать и отключить менеджеров."),
         subcommands: [Add.self, List.self, Rename.self, Deactivate.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a manager.")
+        static let configuration = CommandConfiguration(abstract: helpText("Add a manager.", "Добавить менеджера."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The manager's name, unique in the ledger.") var name: String
-        @Option(help: "manager or head (a head sees every client).") var role: StoredManager.Role = .manager
-        @Option(help: "The login that identifies this manager.") var login: String?
+        @Argument(help: ArgumentHelp(helpText("The manager's name, unique in the ledger.", "Имя менеджера, уникальное в реестре."))) var name: String
+        @Option(help: ArgumentHelp(helpText("manager or head (a head sees every client).", "manager (менеджер) или head (руководитель, видит всех клиентов)."))) var role: StoredManager.Role = .manager
+        @Option(help: ArgumentHelp(helpText("The login that identifies this manager.", "Логин, под которым работает этот менеджер."))) var login: String?
 
         func run() throws {
             let name = try requireText(name, field: "NAME")
@@ -31,7 +31,7 @@ struct ManagerCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List managers.")
+        static let configuration = CommandConfiguration(abstract: helpText("List managers.", "Показать список менеджеров."))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions

@@ -7,12 +7,17 @@ extension ReportCommand {
     /// `dolg report metrics`: the four health metrics with their verdicts.
     struct Metrics: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Overdue rate, average days overdue, recovery rate and manager reaction time, with verdicts.",
-            discussion: """
+            abstract: helpText("Overdue rate, average days overdue, recovery rate and manager reaction time, with verdicts.",
+                               "Доля просрочки, средняя просрочка в днях, доля возврата и время реакции менеджеров, с оценками."),
+            discussion: helpText("""
                 Norms: overdue rate up to 10 % excellent, 20 % good, 30 % acceptable, 50 % bad, above a catastrophe; \
                 average days overdue up to 5 excellent, 15 normal, 30 or more bad; recovery 80 % excellent, \
                 50–80 % normal, under 50 % bad; reaction within 1 day excellent, up to 5 normal, 7 or more bad.
-                """)
+                """, """
+                Нормы: доля просрочки до 10 % — отлично, до 20 % — хорошо, до 30 % — приемлемо, до 50 % — плохо, выше — катастрофа; \
+                средняя просрочка до 5 дней — отлично, до 15 — нормально, 30 и больше — плохо; возврат от 80 % — отлично, \
+                50–80 % — нормально, меньше 50 % — плохо; реакция в течение 1 дня — отлично, до 5 дней — нормально, 7 и больше — плохо.
+                """))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
@@ -53,7 +58,8 @@ extension ReportCommand {
     /// `dolg report managers`: who works and who does not.
     struct Managers: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Per manager: contracts, closed, overdue now, recovered, promises, touches, reaction time.")
+            abstract: helpText("Per manager: contracts, closed, overdue now, recovered, promises, touches, reaction time.",
+                               "По каждому менеджеру: договоры, закрытые, просроченные сейчас, вернувшиеся в срок, обещания оплатить, контакты, время реакции."))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions

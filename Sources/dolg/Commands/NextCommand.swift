@@ -5,18 +5,24 @@ import DolgStorage
 /// `dolg next`: today's work, most at risk first.
 struct NextCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "next", abstract: "Today's collection work: calls, letters, visits and hand-overs due.",
-        discussion: """
+        commandName: "next", abstract: helpText("Today's collection work: calls, letters, visits and hand-overs due.",
+                                                "Работа по взысканию на сегодня: положенные звонки, письма, визиты и передачи юристу."),
+        discussion: helpText("""
             One row per contract whose person step is due and not done. Sorted by risk: contracts with a \
             broken promise first, then deeper buckets, then larger overdue amounts, then more days late. \
             A manager sees their own clients unless --all or --manager is given.
-            """)
+            """, """
+            Одна строка на договор, по которому наступил и не выполнен шаг для человека (не автоматический). \
+            Порядок по риску: сначала договоры с нарушенным обещанием, затем с более глубокой просрочкой, \
+            затем с большей просроченной суммой, затем с большим числом дней просрочки. Менеджер видит \
+            своих клиентов, если не указаны --all или --manager.
+            """))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var privacy: PrivacyOptions
-    @Option(help: "The work of this manager.") var manager: String?
-    @Flag(help: "Everyone's work.") var all = false
+    @Option(help: ArgumentHelp(helpText("The work of this manager.", "Работа этого менеджера."))) var manager: String?
+    @Flag(help: ArgumentHelp(helpText("Everyone's work.", "Работа всех менеджеров."))) var all = false
 
     func run() throws {
         let (ledger, settings) = try global.openLedger()

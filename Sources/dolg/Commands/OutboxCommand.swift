@@ -7,16 +7,19 @@ extension OutboxMessage.Status: ExpressibleByArgument {}
 /// `dolg outbox list|export|retry|mark-sent`: what was sent, failed, skipped, cancelled or waits.
 struct OutboxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "outbox", abstract: "The reminders: pending, sent, failed, unknown, skipped or cancelled.",
+        commandName: "outbox", abstract: helpText("The reminders: pending, sent, failed, unknown, skipped or cancelled.",
+                                                  "Очередь сообщений: напоминания ждущие, отправленные, с ошибкой, с неизвестным итогом, пропущенные и отменённые."),
         subcommands: [List.self, Export.self, Retry.self, MarkSent.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the outbox.")
+        static let configuration = CommandConfiguration(abstract: helpText("List the outbox.",
+                                                                           "Показать очередь сообщений."))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var privacy: PrivacyOptions
-        @Option(help: "Only messages with this status.") var status: OutboxMessage.Status?
+        @Option(help: ArgumentHelp(helpText("Only messages with this status.", "Только сообщения с этим статусом.")))
+        var status: OutboxMessage.Status?
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()
@@ -28,15 +31,20 @@ struct OutboxCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The outbox as CSV, e.g. for a gateway's bulk upload.",
-            discussion: """
+            abstract: helpText("The outbox as CSV, e.g. for a gateway's bulk upload.",
+                               "Очередь сообщений в CSV, например для массовой загрузки в шлюз."),
+            discussion: helpText("""
                 Waiting messages carry the text they would have if sent now. After uploading them \
                 elsewhere, record them with `dolg outbox mark-sent` so that no run sends them again.
-                """)
+                """, """
+                У ждущих сообщений — текст, который они получили бы при отправке сейчас. Загрузив их в другую \
+                систему, отметьте их командой `dolg outbox mark-sent`, чтобы ни один запуск не отправил их повторно.
+                """))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var privacy: PrivacyOptions
-        @Option(help: "Only messages with this status.") var status: OutboxMessage.Status?
+        @Option(help: ArgumentHelp(helpText("Only messages with this status.", "Только сообщения с этим статусом.")))
+        var status: OutboxMessage.Status?
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()
@@ -48,17 +56,27 @@ struct OutboxCommand: ParsableCommand {
 
     struct Retry: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Hand messages whose outcome is unknown to the gateway again.",
-            discussion: """
+            abstract: helpText("Hand messages whose outcome is unknown to the gateway again.",
+                               "Снова передать в шлюз сообщения с неизвестным итогом."),
+            discussion: helpText("""
                 A message is unknown when a run handed it to the send command and stopped before it heard \
                 back. Check with the gateway first: if it went, use `dolg outbox mark-sent` instead. A \
                 retried message is sent by the next `dolg remind --send-cmd` with the same id, so a \
                 gateway that drops repeated ids sends it once.
-                """)
+                """, """
+                Итог сообщения неизвестен, если запуск передал его команде отправки и остановился, не дождавшись \
+                ответа. Сначала проверьте в шлюзе: если сообщение ушло, используйте `dolg outbox mark-sent`. \
+                Повторное сообщение отправит следующий `dolg remind --send-cmd` с тем же id, так что шлюз, \
+                отбрасывающий повторные id, отправит его один раз.
+                """))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Outbox message ids (see `dolg outbox list --status unknown`).") var ids: [Int64] = []
-        @Flag(help: "Every message whose outcome is unknown.") var unknown = false
+        @Argument(help: ArgumentHelp(helpText("Outbox message ids (see `dolg outbox list --status unknown`).",
+                                              "Номера (id) сообщений из очереди (см. `dolg outbox list --status unknown`).")))
+        var ids: [Int64] = []
+        @Flag(help: ArgumentHelp(helpText("Every message whose outcome is unknown.",
+                                          "Все сообщения с неизвестным итогом.")))
+        var unknown = false
 
         func validate() throws {
             guard unknown != !ids.isEmpty else { throw ValidationError("give message ids or --unknown, not both") }
@@ -79,16 +97,23 @@ struct OutboxCommand: ParsableCommand {
     struct MarkSent: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "mark-sent",
-            abstract: "Record messages as sent outside dolg (a bulk upload), or as delivered after a crash.",
-            discussion: """
+            abstract: helpText("Record messages as sent outside dolg (a bulk upload), or as delivered after a crash.",
+                               "Отметить сообщения как отправленные в обход dolg (массовая загрузка) или как доставленные после сбоя."),
+            discussion: helpText("""
                 Waiting messages are recorded with the text they have now (the text `outbox export` \
                 shows); messages whose outcome is unknown keep the text they were handed over with.
-                """)
+                """, """
+                Ждущие сообщения записываются с текущим текстом (тем, что показывает `outbox export`); \
+                у сообщений с неизвестным итогом остаётся текст, с которым их передали.
+                """))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Outbox message ids.") var ids: [Int64] = []
-        @Flag(help: "Every waiting message.") var pending = false
-        @Flag(help: "Every message whose outcome is unknown.") var unknown = false
+        @Argument(help: ArgumentHelp(helpText("Outbox message ids.", "Номера (id) сообщений из очереди.")))
+        var ids: [Int64] = []
+        @Flag(help: ArgumentHelp(helpText("Every waiting message.", "Все ждущие сообщения."))) var pending = false
+        @Flag(help: ArgumentHelp(helpText("Every message whose outcome is unknown.",
+                                          "Все сообщения с неизвестным итогом.")))
+        var unknown = false
 
         func validate() throws {
             guard !ids.isEmpty || pending || unknown else { throw ValidationError("give message ids, --pending or --unknown") }

@@ -6,15 +6,22 @@ import DolgStorage
 struct OverdueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "overdue",
-        abstract: "List overdue contracts as of the business date, most urgent first.",
-        discussion: "Sorted by days overdue, then overdue amount, both descending, then contract number.")
+        abstract: helpText("List overdue contracts as of the business date, most urgent first.",
+                           "Список просроченных договоров на рабочую дату, самые срочные первыми."),
+        discussion: helpText("Sorted by days overdue, then overdue amount, both descending, then contract number.",
+                             "Порядок: по дням просрочки, затем по просроченной сумме (оба по убыванию), затем по номеру договора."))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var privacy: PrivacyOptions
-    @Option(help: "Only this bucket, e.g. 30+.") var bucket: String?
-    @Option(help: "Only the contracts of this manager.") var manager: String?
-    @Option(name: .customLong("min-days"), help: "Only contracts at least this many days overdue.") var minDays: Int?
+    @Option(help: ArgumentHelp(helpText("Only this bucket, e.g. 30+.",
+                                        "Только этот интервал просрочки, например 30+.")))
+    var bucket: String?
+    @Option(help: ArgumentHelp(helpText("Only the contracts of this manager.", "Только договоры этого менеджера.")))
+    var manager: String?
+    @Option(name: .customLong("min-days"), help: ArgumentHelp(helpText("Only contracts at least this many days overdue.",
+                                                                       "Только договоры, просроченные не меньше чем на столько дней.")))
+    var minDays: Int?
 
     func run() throws {
         if let minDays { try checkCount(minDays, option: "--min-days", within: InputLimits.overdueDays) }

@@ -10,28 +10,34 @@ enum PaymentMethod: String, CaseIterable, ExpressibleByArgument {
 /// `dolg pay N AMOUNT` records a payment; `dolg pay reverse ID` cancels one.
 struct PayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "pay", abstract: "Record a payment, or reverse one.",
+        commandName: "pay", abstract: helpText("Record a payment, or reverse one.", "Записать платёж или отменить его."),
         subcommands: [Record.self, Reverse.self, Refund.self, Transfer.self, Unmatched.self, Match.self, Dismiss.self],
         defaultSubcommand: Record.self)
 
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "record",
-            abstract: "Record a payment to a contract (`dolg pay N AMOUNT` for short).",
-            discussion: """
+            abstract: helpText("Record a payment to a contract (`dolg pay N AMOUNT` for short).", "Записать платёж по договору (коротко: `dolg pay N AMOUNT`)."),
+            discussion: helpText("""
                 With --ref the payment is idempotent: the same reference with the same contract, amount \
                 and date is reported as already recorded and nothing is written; with other fields it is \
                 an error. Payments to terminated contracts are accepted and reduce what they still owe. \
                 A payment is dated on or before the business date. Money beyond all the contract owes is \
                 its credit: `dolg pay refund` pays it back, `dolg pay transfer` moves it to another contract.
-                """)
+                """, """
+                С --ref повторная запись безопасна: платёж с тем же номером документа, договором, суммой \
+                и датой считается уже записанным, и ничего не записывается; если другие поля отличаются, это \
+                ошибка. Платежи по расторгнутым договорам принимаются и уменьшают остаток долга. \
+                Дата платежа — не позже рабочей даты. Деньги сверх всего долга по договору — это \
+                переплата: `dolg pay refund` возвращает её клиенту, `dolg pay transfer` переносит на другой договор.
+                """))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The contract number.") var number: String
-        @Argument(help: "The amount received, e.g. 5000 or '5 000,50'.") var amount: String
-        @Option(help: "The payment date, not after the business date (else the business date).") var date: String?
-        @Option(help: "A unique reference (receipt or bank document) that makes a retry safe.") var ref: String?
-        @Option(help: "cash, card or bank.") var method: PaymentMethod?
+        @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора."))) var number: String
+        @Argument(help: ArgumentHelp(helpText("The amount received, e.g. 5000 or '5 000,50'.", "Полученная сумма, например 5000 или '5 000,50'."))) var amount: String
+        @Option(help: ArgumentHelp(helpText("The payment date, not after the business date (else the business date).", "Дата платежа, не позже рабочей даты (по умолчанию — рабочая дата)."))) var date: String?
+        @Option(help: ArgumentHelp(helpText("A unique reference (receipt or bank document) that makes a retry safe.", "Уникальный номер документа (чека или банковского документа): с ним повторный ввод безопасен."))) var ref: String?
+        @Option(help: ArgumentHelp(helpText("cash, card or bank.", "cash (наличные), card (карта) или bank (банк)."))) var method: PaymentMethod?
 
         func run() throws {
             let amount = try parseMoney(amount, option: "AMOUNT")
@@ -67,12 +73,12 @@ struct PayCommand: ParsableCommand {
 
     struct Reverse: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Cancel a payment with a reversal entry; the payment stays in the ledger.")
+            abstract: helpText("Cancel a payment with a reversal entry; the payment stays in the ledger.", "Отменить платёж записью сторнирования; сам платёж остаётся в реестре."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The id of the payment to reverse.") var paymentID: Int64
-        @Option(help: "Why the payment is reversed.") var reason: String
-        @Option(help: "The reversal date (else the business date).") var date: String?
+        @Argument(help: ArgumentHelp(helpText("The id of the payment to reverse.", "Номер (id) платежа для сторнирования."))) var paymentID: Int64
+        @Option(help: ArgumentHelp(helpText("Why the payment is reversed.", "Причина сторнирования."))) var reason: String
+        @Option(help: ArgumentHelp(helpText("The reversal date (else the business date).", "Дата сторнирования (по умолчанию — рабочая дата)."))) var date: String?
 
         func run() throws {
             let reason = try requireText(reason, field: "--reason")
@@ -91,11 +97,11 @@ extension PayCommand {
     /// `dolg pay unmatched`: bank payments waiting for a person to place them.
     struct Unmatched: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List bank payments that no contract was found for.")
+            abstract: helpText("List bank payments that no contract was found for.", "Показать банковские платежи, для которых не найден договор."))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Flag(help: "Those set aside with `dolg pay dismiss` instead, with why.") var dismissed = false
+        @Flag(help: ArgumentHelp(helpText("Those set aside with `dolg pay dismiss` instead, with why.", "Вместо них показать отложенные командой `dolg pay dismiss`, с причиной."))) var dismissed = false
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()
@@ -116,16 +122,20 @@ extension PayCommand {
     /// contract or split over several.
     struct Match: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record an unmatched bank payment against a contract, or split it over several.",
-            discussion: """
+            abstract: helpText("Record an unmatched bank payment against a contract, or split it over several.", "Записать неразнесённый банковский платёж на договор или разделить его между несколькими."),
+            discussion: helpText("""
                 One contract takes the whole payment: `dolg pay match 7 Д-103`. A payment for several \
                 invoices is split with an amount for each, adding up to the payment: \
                 `dolg pay match 7 Д-103:100000 Д-104:50000`.
-                """)
+                """, """
+                Весь платёж на один договор: `dolg pay match 7 Д-103`. Платёж за несколько \
+                счетов делят, указав сумму для каждого договора; вместе суммы равны платежу: \
+                `dolg pay match 7 Д-103:100000 Д-104:50000`.
+                """))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The id from `dolg pay unmatched`.") var id: Int64
-        @Argument(help: "The contract it pays, or CONTRACT:AMOUNT for each part of a split.") var parts: [String]
+        @Argument(help: ArgumentHelp(helpText("The id from `dolg pay unmatched`.", "Номер (id) из `dolg pay unmatched`."))) var id: Int64
+        @Argument(help: ArgumentHelp(helpText("The contract it pays, or CONTRACT:AMOUNT for each part of a split.", "Договор, который оплачивается, или CONTRACT:AMOUNT для каждой части при разделении."))) var parts: [String]
 
         func run() throws {
             let parsed = try parts.map { text throws(DolgError) -> (contract: String, amount: Money?) in
@@ -150,11 +160,11 @@ extension PayCommand {
     /// `dolg pay dismiss ID --reason`: a bank payment that pays no contract.
     struct Dismiss: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Set aside a bank payment that pays no contract; it stays listed and is never matched.")
+            abstract: helpText("Set aside a bank payment that pays no contract; it stays listed and is never matched.", "Отложить банковский платёж, который не относится ни к одному договору; он остаётся в списке и больше не разносится."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The id from `dolg pay unmatched`.") var id: Int64
-        @Option(help: "What the payment is, since it pays no contract.") var reason: String
+        @Argument(help: ArgumentHelp(helpText("The id from `dolg pay unmatched`.", "Номер (id) из `dolg pay unmatched`."))) var id: Int64
+        @Option(help: ArgumentHelp(helpText("What the payment is, since it pays no contract.", "Что это за платёж, раз он не относится к договору."))) var reason: String
 
         func run() throws {
             let reason = try requireText(reason, field: "--reason")
@@ -170,13 +180,13 @@ extension PayCommand {
     /// `dolg pay refund CONTRACT AMOUNT --reason`: a credit paid back.
     struct Refund: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Pay a contract's credit (an overpayment) back to the client, as a new ledger entry.")
+            abstract: helpText("Pay a contract's credit (an overpayment) back to the client, as a new ledger entry.", "Вернуть клиенту переплату по договору новой записью в реестре."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The contract with the credit.") var number: String
-        @Argument(help: "The amount paid back, at most the credit.") var amount: String
-        @Option(help: "Why, or how it was paid back.") var reason: String
-        @Option(help: "cash, card or bank.") var method: PaymentMethod?
+        @Argument(help: ArgumentHelp(helpText("The contract with the credit.", "Договор с переплатой."))) var number: String
+        @Argument(help: ArgumentHelp(helpText("The amount paid back, at most the credit.", "Сумма возврата, не больше переплаты."))) var amount: String
+        @Option(help: ArgumentHelp(helpText("Why, or how it was paid back.", "Причина или способ возврата."))) var reason: String
+        @Option(help: ArgumentHelp(helpText("cash, card or bank.", "cash (наличные), card (карта) или bank (банк)."))) var method: PaymentMethod?
 
         func run() throws {
             let amount = try parseMoney(amount, option: "AMOUNT")
@@ -196,13 +206,13 @@ extension PayCommand {
     /// `dolg pay transfer CONTRACT --to OTHER`: a credit moved to another contract.
     struct Transfer: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Move a contract's credit (an overpayment) to another contract, as two new ledger entries.")
+            abstract: helpText("Move a contract's credit (an overpayment) to another contract, as two new ledger entries.", "Перенести переплату по договору на другой договор двумя новыми записями в реестре."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The contract with the credit.") var number: String
-        @Option(help: "The contract that receives it.") var to: String
-        @Option(help: "How much to move (else the whole credit).") var amount: String?
-        @Option(help: "Why, for the history.") var reason: String?
+        @Argument(help: ArgumentHelp(helpText("The contract with the credit.", "Договор с переплатой."))) var number: String
+        @Option(help: ArgumentHelp(helpText("The contract that receives it.", "Договор, на который переносится переплата."))) var to: String
+        @Option(help: ArgumentHelp(helpText("How much to move (else the whole credit).", "Сколько перенести (по умолчанию — всю переплату)."))) var amount: String?
+        @Option(help: ArgumentHelp(helpText("Why, for the history.", "Причина, для истории."))) var reason: String?
 
         func run() throws {
             let today = try global.businessDate()

@@ -7,11 +7,13 @@ import Foundation
 /// `dolg playbook export|import|history`: the collection rules as an editable TOML file.
 struct PlaybookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "playbook", abstract: "Export, edit and import the collection ladder, its messages and escalation.",
+        commandName: "playbook", abstract: helpText("Export, edit and import the collection ladder, its messages and escalation.",
+                                                    "Выгрузка, правка и загрузка сценария взыскания: лестница взыскания, тексты сообщений, эскалация."),
         subcommands: [Export.self, Import.self, History.self])
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the playbook in force as TOML.")
+        static let configuration = CommandConfiguration(abstract: helpText("Print the playbook in force as TOML.",
+                                                                           "Вывести действующий сценарий взыскания в формате TOML."))
 
         @OptionGroup var global: GlobalOptions
 
@@ -27,10 +29,11 @@ struct PlaybookCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check a playbook file and put it in force; earlier versions are kept.")
+            abstract: helpText("Check a playbook file and put it in force; earlier versions are kept.",
+                               "Проверить файл сценария и ввести его в действие; прежние версии сохраняются."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The TOML file.") var file: String
+        @Argument(help: ArgumentHelp(helpText("The TOML file.", "Файл TOML."))) var file: String
 
         func run() throws {
             let text = try InputFile.text(file, refusedAs: .invalidPlaybook, remedy: "save the playbook as UTF-8 TOML")
@@ -45,7 +48,8 @@ struct PlaybookCommand: ParsableCommand {
     }
 
     struct History: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The versions of the playbook, and who imported them.")
+        static let configuration = CommandConfiguration(abstract: helpText("The versions of the playbook, and who imported them.",
+                                                                           "Версии сценария взыскания и кто их загрузил."))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions

@@ -6,8 +6,9 @@ import Foundation
 /// `dolg remind`: plans the automatic reminders due into the outbox, and delivers with --send-cmd.
 struct RemindCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "remind", abstract: "Plan the reminders due today; deliver what is allowed now with --send-cmd.",
-        discussion: """
+        commandName: "remind", abstract: helpText("Plan the reminders due today; deliver what is allowed now with --send-cmd.",
+                                                  "Запланировать напоминания на сегодня; с --send-cmd — отправить то, что можно отправить сейчас."),
+        discussion: helpText("""
             One message per contract, installment and step, ever: running again, or catching up after a \
             missed night, never plans a duplicate; a step missed on its day is sent on the next run unless \
             a later step of the same installment is due too (then the earlier is recorded as skipped). \
@@ -18,7 +19,19 @@ struct RemindCommand: ParsableCommand {
             message with a JSON object on stdin and DOLG_MESSAGE_ID set; exit 0 marks it sent, anything \
             else failed (retried next run). A message reaches CMD at most once: after a crash while \
             sending it shows as unknown until `dolg outbox retry`. Exit status 69 when some failed.
-            """)
+            """, """
+            Одно сообщение на договор, платёж по графику и шаг — навсегда: повторный запуск или запуск \
+            после пропущенной ночи никогда не создаёт дубликат; шаг, пропущенный в свой день, отправляется при \
+            следующем запуске, если только по тому же платежу не наступил и более поздний шаг (тогда ранний \
+            записывается как пропущенный). С --send-cmd CMD отправляет ждущие сообщения, разрешённые сейчас \
+            по местному времени клиента (часы, лимиты, производственный календарь), по одному сообщению на \
+            клиента и шаг, с текстом на этот момент; то, что уже неактуально (оплачено, заменено более поздним \
+            шагом, на паузе, передано юристу), отменяется с указанием причины. Можно запускать из cron каждые \
+            15 минут. CMD запускается по разу на сообщение, получает JSON-объект на stdin и переменную \
+            DOLG_MESSAGE_ID; код выхода 0 — отправлено, любой другой — ошибка (повтор при следующем запуске). \
+            Сообщение попадает в CMD не больше одного раза: после сбоя во время отправки оно числится с \
+            неизвестным итогом до `dolg outbox retry`. Код выхода 69, если часть сообщений не отправлена.
+            """))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var reminders: ReminderOptions
@@ -36,12 +49,16 @@ struct RemindCommand: ParsableCommand {
 
 /// The options and the work shared by `remind` and `daily`.
 struct ReminderOptions: ParsableArguments {
-    @Option(name: .customLong("send-cmd"), help: "The command that delivers one message (JSON on stdin).")
+    @Option(name: .customLong("send-cmd"), help: ArgumentHelp(helpText("The command that delivers one message (JSON on stdin).",
+                                                                       "Команда, которая отправляет одно сообщение (JSON на stdin).")))
     var sendCommand: String?
     @Option(name: .customLong("send-timeout"),
-            help: "Seconds one hand-over may take before the send command is stopped (1 to 3600).")
+            help: ArgumentHelp(helpText("Seconds one hand-over may take before the send command is stopped (1 to 3600).",
+                                        "Сколько секунд может длиться одна передача, прежде чем команда отправки будет остановлена (от 1 до 3600).")))
     var sendTimeout = GatewayCommand.defaultTimeout
-    @Flag(help: "Show what is due, writing and sending nothing.") var dryRun = false
+    @Flag(help: ArgumentHelp(helpText("Show what is due, writing and sending nothing.",
+                                      "Пробный прогон: показать, что положено, ничего не записывая и не отправляя.")))
+    var dryRun = false
 
     func run(_ ledger: LedgerDatabase, _ settings: LedgerSettings, _ global: GlobalOptions, listEach: Bool = true,
              eachWork: (ContractWorkRow) -> Void = { _ in }) throws -> ReminderRun.Outcome {

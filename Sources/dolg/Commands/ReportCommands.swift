@@ -5,20 +5,22 @@ import DolgStorage
 /// `dolg report portfolio|aging`.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Portfolio, aging, metrics, managers, dynamics, forecast and limitation reports.",
+        commandName: "report", abstract: helpText("Portfolio, aging, metrics, managers, dynamics, forecast and limitation reports.", "Отчёты: портфель, старение долга, показатели, менеджеры, динамика, прогноз и исковая давность."),
         subcommands: [Portfolio.self, Aging.self, Metrics.self, Managers.self, ForecastReport.self, LimitationReport.self,
                       Dynamics.self, Rolls.self, EffectivenessReport.self, HTML.self])
 
     struct Portfolio: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Contracts by status, outstanding and overdue amounts, overdue rate.",
-            discussion: "active counts every contract still being collected, overdue ones included; "
-                + "overdue_rate = overdue / active × 100.")
+            abstract: helpText("Contracts by status, outstanding and overdue amounts, overdue rate.", "Договоры по статусам, остаток долга и просроченные суммы, доля просрочки."),
+            discussion: helpText("active counts every contract still being collected, overdue ones included; "
+                + "overdue_rate = overdue / active × 100.",
+                "active (в работе) — все договоры, по которым ещё идёт взыскание, включая просроченные; "
+                + "overdue_rate (доля просрочки) = overdue / active × 100."))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var scope: ReportScope
-        @Option(help: "Compare with the portfolio as of this earlier date.") var vs: String?
+        @Option(help: ArgumentHelp(helpText("Compare with the portfolio as of this earlier date.", "Сравнить с портфелем на эту более раннюю дату."))) var vs: String?
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()
@@ -65,14 +67,14 @@ struct ReportCommand: ParsableCommand {
 
     struct Aging: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Outstanding money by bucket, plus what is not yet due; the rows add up to the outstanding total.")
+            abstract: helpText("Outstanding money by bucket, plus what is not yet due; the rows add up to the outstanding total.", "Остаток долга по интервалам просрочки и ещё не наступившие платежи; строки в сумме дают весь остаток долга."))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var scope: ReportScope
-        @Option(help: "Buckets for this report only, e.g. 1,31,61,91 for the accountants' 30/60/90 view.")
+        @Option(help: ArgumentHelp(helpText("Buckets for this report only, e.g. 1,31,61,91 for the accountants' 30/60/90 view.", "Интервалы просрочки только для этого отчёта, например 1,31,61,91 — бухгалтерская разбивка 30/60/90.")))
         var buckets: String?
-        @Option(name: .customLong("as-of"), help: "The date of the aging (else the business date).") var asOf: String?
+        @Option(name: .customLong("as-of"), help: ArgumentHelp(helpText("The date of the aging (else the business date).", "Дата отчёта о старении долга (по умолчанию — рабочая дата)."))) var asOf: String?
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()

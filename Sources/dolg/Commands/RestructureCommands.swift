@@ -6,19 +6,24 @@ extension ScheduleCommand {
     /// `dolg schedule restructure CONTRACT --from DATE --installments K`.
     struct Restructure: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Spread what remains unpaid over a new schedule; a manager's request waits for a head.",
-            discussion: """
+            abstract: helpText("Spread what remains unpaid over a new schedule; a manager's request waits for a head.", "Разложить неоплаченный остаток по новому графику; запрос менеджера ждёт одобрения руководителя."),
+            discussion: helpText("""
                 What payments covered stays; the rest becomes K equal installments from --from. Money is \
                 conserved to the kopeck and the old schedule is kept as history (`dolg schedule N --history`). \
                 Run by a head (or in a ledger without a head) it takes effect at once; otherwise a head \
                 approves it with `dolg approve ID`.
-                """)
+                """, """
+                Уже оплаченное остаётся как есть; остаток делится на K равных платежей начиная с --from. Сумма \
+                сохраняется до копейки, а старый график остаётся в истории (`dolg schedule N --history`). \
+                Если команду выполняет руководитель (или в реестре нет руководителя), новый график действует сразу; \
+                иначе его одобряет руководитель командой `dolg approve ID`.
+                """))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The contract number.") var contract: String
-        @Option(help: "The first new installment's due date.") var from: String
-        @Option(help: "How many new installments.") var installments: Int
-        @Option(help: "month, 2weeks or week.") var period: Period = .month
+        @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора."))) var contract: String
+        @Option(help: ArgumentHelp(helpText("The first new installment's due date.", "Срок первого нового платежа по графику."))) var from: String
+        @Option(help: ArgumentHelp(helpText("How many new installments.", "Количество новых платежей по графику."))) var installments: Int
+        @Option(help: ArgumentHelp(helpText("month, 2weeks or week.", "month (месяц), 2weeks (две недели) или week (неделя)."))) var period: Period = .month
 
         func run() throws {
             let today = try global.businessDate()
@@ -48,7 +53,7 @@ extension ScheduleCommand {
 
     /// `dolg schedule requests`: restructurings waiting for approval.
     struct Requests: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Restructuring requests waiting for a head.")
+        static let configuration = CommandConfiguration(abstract: helpText("Restructuring requests waiting for a head.", "Запросы на реструктуризацию, которые ждут руководителя."))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
@@ -66,10 +71,10 @@ extension ScheduleCommand {
 /// `dolg approve ID`: a head puts a restructuring in force.
 struct ApproveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "approve", abstract: "Approve a restructuring request (heads only).")
+        commandName: "approve", abstract: helpText("Approve a restructuring request (heads only).", "Одобрить запрос на реструктуризацию (только для руководителей)."))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The request id from `dolg schedule requests`.") var id: Int64
+    @Argument(help: ArgumentHelp(helpText("The request id from `dolg schedule requests`.", "Номер (id) запроса из `dolg schedule requests`."))) var id: Int64
 
     func run() throws {
         let (ledger, _) = try global.openLedger()

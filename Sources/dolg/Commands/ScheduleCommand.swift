@@ -5,7 +5,8 @@ import DolgStorage
 /// `dolg schedule N`, `dolg schedule restructure`, `dolg schedule requests`.
 struct ScheduleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "schedule", abstract: "Show a contract's installments, or give it a new schedule.",
+        commandName: "schedule", abstract: helpText("Show a contract's installments, or give it a new schedule.",
+                                                    "Показать платежи по графику договора или назначить ему новый график."),
         subcommands: [Show.self, Restructure.self, Requests.self], defaultSubcommand: Show.self)
 }
 
@@ -13,12 +14,15 @@ extension ScheduleCommand {
     /// `dolg schedule N`: a contract's installments and how far each is paid.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "Show a contract's installments as of the business date (`dolg schedule N`).")
+            commandName: "show", abstract: helpText("Show a contract's installments as of the business date (`dolg schedule N`).",
+                                                    "Показать график платежей договора на рабочую дату (`dolg schedule N`)."))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: "The contract number.") var number: String
-        @Flag(help: "Also list the installments a restructuring replaced.") var history = false
+        @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора."))) var number: String
+        @Flag(help: ArgumentHelp(helpText("Also list the installments a restructuring replaced.",
+                                          "Также показать платежи, заменённые при реструктуризации.")))
+        var history = false
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()

@@ -8,8 +8,9 @@ extension TouchOutcome: ExpressibleByArgument {}
 /// `dolg touch CONTRACT`: records a contact with the client and what came of it.
 struct TouchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "touch", abstract: "Record a contact with a client: a call, a message, a letter, a visit.",
-        discussion: """
+        commandName: "touch", abstract: helpText("Record a contact with a client: a call, a message, a letter, a visit.",
+                                                 "Записать контакт с клиентом: звонок, сообщение, письмо, визит."),
+        discussion: helpText("""
             The touch completes the collection step due for the contract (a call for a call step, a letter \
             for the claim letter…) unless nobody answered: then the step is tried again later the same \
             day, and after a second miss the next day. A promise suspends escalation until its date; \
@@ -21,19 +22,41 @@ struct TouchCommand: ParsableCommand {
             the client's hours, and, when the client was reached, within the day's, week's and month's \
             limits. A contact the client started (they called, came to the office) is recorded with \
             --incoming and counts towards no limit.
-            """)
+            """, """
+            Контакт закрывает шаг взыскания, положенный по договору (звонок — шаг со звонком, письмо — \
+            претензию…), если только никто не ответил: тогда шаг повторяется позже в тот же день, а после \
+            второго недозвона — на следующий день. Обещание оплатить останавливает следующие шаги до своей \
+            даты; дата — не дальше promise_max_days (сценарий взыскания, по умолчанию 14), сумма — не больше \
+            остатка долга, если только обещание не записывает руководитель. Нарушенное обещание возвращает \
+            договор в список работы на следующий день после обещанной даты.
+
+            Звонок, визит или сообщение по нашей инициативе должны быть разрешены правилами контактов: в \
+            разрешённые часы клиента, а если до клиента дозвонились — в пределах дневного, недельного и \
+            месячного лимитов. Контакт по инициативе клиента (он позвонил, пришёл в офис) записывается с \
+            --incoming и в лимиты не входит.
+            """))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The contract number.") var contract: String
-    @Option(help: "call, sms, whatsapp, email, letter, visit or legal.") var channel: Channel
-    @Option(help: "reached, no-answer, promise, refused, wrong-number or callback.") var outcome: TouchOutcome
-    @Option(name: .customLong("promise-date"), help: "With --outcome promise: the date promised.") var promiseDate: String?
-    @Option(name: .customLong("promise-amount"), help: "With --outcome promise: the amount promised.")
+    @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора."))) var contract: String
+    @Option(help: ArgumentHelp(helpText("call, sms, whatsapp, email, letter, visit or legal.",
+                                        "call (звонок), sms, whatsapp, email, letter (письмо), visit (визит) или legal (юрист).")))
+    var channel: Channel
+    @Option(help: ArgumentHelp(helpText("reached, no-answer, promise, refused, wrong-number or callback.",
+                                        "reached (дозвонились), no-answer (не ответил), promise (обещание оплатить), refused (отказ), wrong-number (не тот номер) или callback (перезвонить).")))
+    var outcome: TouchOutcome
+    @Option(name: .customLong("promise-date"), help: ArgumentHelp(helpText("With --outcome promise: the date promised.",
+                                                                           "При --outcome promise: обещанная дата оплаты.")))
+    var promiseDate: String?
+    @Option(name: .customLong("promise-amount"), help: ArgumentHelp(helpText("With --outcome promise: the amount promised.",
+                                                                             "При --outcome promise: обещанная сумма.")))
     var promiseAmount: String?
-    @Option(name: .customLong("callback-at"), help: "With --outcome callback: when to call back, YYYY-MM-DDTHH:MM.")
+    @Option(name: .customLong("callback-at"), help: ArgumentHelp(helpText("With --outcome callback: when to call back, YYYY-MM-DDTHH:MM.",
+                                                                          "При --outcome callback: когда перезвонить, YYYY-MM-DDTHH:MM.")))
     var callbackAt: String?
-    @Option(help: "What was said.") var note: String?
-    @Flag(help: "The client started the contact (called in, came by): no contact limit applies.") var incoming = false
+    @Option(help: ArgumentHelp(helpText("What was said.", "О чём говорили."))) var note: String?
+    @Flag(help: ArgumentHelp(helpText("The client started the contact (called in, came by): no contact limit applies.",
+                                      "Контакт начал клиент (позвонил сам, пришёл): лимиты контактов не действуют.")))
+    var incoming = false
 
     func run() throws {
         let now = try global.businessMoment()
@@ -80,19 +103,24 @@ struct TouchCommand: ParsableCommand {
 /// `dolg hold CONTRACT --until DATE --reason R` and `dolg hold list`.
 struct HoldCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "hold", abstract: "Pause reminders and escalation for a contract, or list the pauses.",
+        commandName: "hold", abstract: helpText("Pause reminders and escalation for a contract, or list the pauses.",
+                                                "Поставить договор на паузу (без напоминаний и следующих шагов взыскания) или показать список пауз."),
         subcommands: [Add.self, End.self, List.self], defaultSubcommand: Add.self)
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
-            abstract: "Pause a contract until a date (a dispute, a client in hospital); it ends by itself.",
-            discussion: "A hold never hides a contract from reports: it only stops reminders and the work list.")
+            abstract: helpText("Pause a contract until a date (a dispute, a client in hospital); it ends by itself.",
+                               "Поставить договор на паузу до даты (спор, клиент в больнице); пауза закончится сама."),
+            discussion: helpText("A hold never hides a contract from reports: it only stops reminders and the work list.",
+                                 "Пауза не убирает договор из отчётов: она только останавливает напоминания и убирает договор из списка работы."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The contract number.") var contract: String
-        @Option(help: "The last day of the pause.") var until: String
-        @Option(help: "Why: dispute, hardship, or any words.") var reason: String
+        @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора."))) var contract: String
+        @Option(help: ArgumentHelp(helpText("The last day of the pause.", "Последний день паузы."))) var until: String
+        @Option(help: ArgumentHelp(helpText("Why: dispute, hardship, or any words.",
+                                            "Причина: спор, трудности клиента или любые слова.")))
+        var reason: String
 
         func run() throws {
             let today = try global.businessDate()
@@ -113,12 +141,17 @@ struct HoldCommand: ParsableCommand {
 
     struct End: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "End a hold early: the contract is worked again from today.",
-            discussion: "The hold stays in the history with the day it ended and why. Ids: `dolg hold list`.")
+            abstract: helpText("End a hold early: the contract is worked again from today.",
+                               "Снять паузу досрочно: работа по договору возобновляется с сегодняшнего дня."),
+            discussion: helpText("The hold stays in the history with the day it ended and why. Ids: `dolg hold list`.",
+                                 "Пауза остаётся в истории с датой и причиной снятия. Номера (id) пауз: `dolg hold list`."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The hold's id, from `dolg hold list`.") var id: Int64
-        @Option(help: "Why it ends early.") var reason: String
+        @Argument(help: ArgumentHelp(helpText("The hold's id, from `dolg hold list`.",
+                                              "Номер (id) паузы из `dolg hold list`.")))
+        var id: Int64
+        @Option(help: ArgumentHelp(helpText("Why it ends early.", "Почему пауза снимается досрочно.")))
+        var reason: String
 
         func run() throws {
             let today = try global.businessDate()
@@ -134,11 +167,14 @@ struct HoldCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List holds in force or to come; with --ended, every hold.")
+        static let configuration = CommandConfiguration(abstract: helpText("List holds in force or to come; with --ended, every hold.",
+                                                                           "Список действующих и будущих пауз; с --ended — всех пауз."))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Flag(help: "Holds that ended too, by themselves or early.") var ended = false
+        @Flag(help: ArgumentHelp(helpText("Holds that ended too, by themselves or early.",
+                                          "Также закончившиеся паузы — сами или досрочно.")))
+        var ended = false
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()

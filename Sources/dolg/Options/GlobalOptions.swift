@@ -7,35 +7,46 @@ import Foundation
 /// Options every command takes: which ledger, and as of which business date.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The ledger file (else $DOLG_DB, else $XDG_DATA_HOME/dolg/ledger.sqlite).", valueName: "path"))
+        helpText("The ledger file (else $DOLG_DB, else $XDG_DATA_HOME/dolg/ledger.sqlite).",
+                 "Файл реестра (иначе $DOLG_DB, иначе $XDG_DATA_HOME/dolg/ledger.sqlite)."),
+        valueName: helpText("path", "путь")), completion: .file(extensions: ["sqlite", "db"]))
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "The business date every figure is computed as of (else the date of --now or $DOLG_NOW, else $DOLG_TODAY, else the local date).",
+        helpText("The business date every figure is computed as of (else the date of --now or $DOLG_NOW, else $DOLG_TODAY, else the local date).",
+                 "Рабочая дата, на которую считаются все цифры (иначе дата --now или $DOLG_NOW, иначе $DOLG_TODAY, иначе сегодняшняя)."),
         valueName: "YYYY-MM-DD"))
     var today: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Language of amounts and dates in tables: en or ru (else $DOLG_LANG, else LANG).", valueName: "lang"))
+        helpText("Language of everything shown: en or ru (else $DOLG_LANG, else LC_ALL, LC_MESSAGES or LANG).",
+                 "Язык всего, что показывается: en или ru (иначе $DOLG_LANG, иначе LC_ALL, LC_MESSAGES или LANG)."),
+        valueName: helpText("lang", "язык")), completion: .list(["en", "ru"]))
     var lang: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "The business moment for time-of-day rules (else $DOLG_NOW, else 12:00 of --today, else the clock).",
+        helpText("The business moment for time-of-day rules (else $DOLG_NOW, else 12:00 of --today, else the clock).",
+                 "Рабочий момент для правил о времени суток (иначе $DOLG_NOW, иначе 12:00 даты --today, иначе часы)."),
         valueName: "YYYY-MM-DDTHH:MM"))
     var now: String?
 
     @Option(name: .customLong("as"), help: ArgumentHelp(
-        "Who is working: a manager's login (else $DOLG_USER, else the OS user).", valueName: "login"))
+        helpText("Who is working: a manager's login (else $DOLG_USER, else the OS user).",
+                 "Кто работает: логин менеджера (иначе $DOLG_USER, иначе пользователь ОС)."),
+        valueName: helpText("login", "логин")), completion: .custom(Completions.logins))
     var user: String?
 
     private var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     /// The ledger path from --db, DOLG_DB, or the XDG data directory.
-    var ledgerPath: String {
+    var ledgerPath: String { Self.ledgerPath(db: db, environment: environment) }
+
+    static func ledgerPath(db: String?, environment: [String: String]) -> String {
         if let db { return db }
         if let path = environment["DOLG_DB"], !path.isEmpty { return path }
         let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+            ?? ((environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) as NSString)
+                .appendingPathComponent(".local/share")
         return (dataHome as NSString).appendingPathComponent("dolg/ledger.sqlite")
     }
 
@@ -137,7 +148,7 @@ struct GlobalOptions: ParsableArguments {
         return .all
     }
 
-    /// The language for people: --lang, DOLG_LANG, then LC_ALL/LANG (ru_* is Russian).
+    /// The language for people: --lang, DOLG_LANG, then LC_ALL, LC_MESSAGES, LANG (ru_* is Russian).
     func language() throws(DolgError) -> Language {
         try Self.language(flag: lang, environment: environment)
     }
@@ -146,14 +157,15 @@ struct GlobalOptions: ParsableArguments {
         if let code = flag ?? environment["DOLG_LANG"].flatMap({ $0.isEmpty ? nil : $0 }) {
             guard let language = Language(rawValue: code.lowercased()) else {
                 throw DolgError(.invalidValue, "language '\(code)' is not supported", remedy: "use en or ru")
+                    .inRussian("язык '\(code)' не поддерживается", remedy: "укажите en или ru")
             }
             return language
         }
-        let locale = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LANG"] ?? ""
+        // The first of the locale variables that is set decides, as for every POSIX program.
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
         return locale.hasPrefix("ru") ? .russian : .english
     }
 
-    /// Opens the ledger and reads its settings.
     /// Opens the ledger and reads its settings; from then on the clock is read in the ledger's
     /// time zone (the playbook's, else the one chosen at `dolg init`).
     func openLedger() throws(DolgError) -> (LedgerDatabase, LedgerSettings) {

@@ -7,14 +7,7 @@ import Foundation
 /// at all (written beside the target, then renamed over it).
 enum OutputFile {
     static func write(_ bytes: Data, to path: String) throws(DolgError) {
-        var status = stat()
-        if lstat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
-            throw DolgError(.outputNotAFile, "\(path) is not a regular file: refusing to write into it",
-                            remedy: "give the path of a new or a regular file")
-                .inRussian("\(path) — не обычный файл: запись в него отклонена",
-                           remedy: "укажите путь к новому или обычному файлу")
-        }
-        let temporary = try TemporarySibling.create(beside: path)
+        let temporary = try begin(path)
         let descriptor = open(temporary, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             let error = errno
@@ -27,6 +20,23 @@ enum OutputFile {
             unlink(temporary)
             throw failure(path, error)
         }
+        try complete(temporary, as: path)
+    }
+
+    /// Checks that `path` may be written and creates the sibling the output goes to first.
+    static func begin(_ path: String) throws(DolgError) -> String {
+        var status = stat()
+        if lstat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            throw DolgError(.outputNotAFile, "\(path) is not a regular file: refusing to write into it",
+                            remedy: "give the path of a new or a regular file")
+                .inRussian("\(path) — не обычный файл: запись в него отклонена",
+                           remedy: "укажите путь к новому или обычному файлу")
+        }
+        return try TemporarySibling.create(beside: path)
+    }
+
+    /// Puts the finished sibling in the place of `path`.
+    static func complete(_ temporary: String, as path: String) throws(DolgError) {
         guard rename(temporary, path) == 0 else {
             let error = errno
             unlink(temporary)
@@ -34,7 +44,7 @@ enum OutputFile {
         }
     }
 
-    private static func failure(_ path: String, _ error: Int32) -> DolgError {
+    static func failure(_ path: String, _ error: Int32) -> DolgError {
         let reason = String(cString: strerror(error))
         return DolgError(.outputFailure, "cannot write \(path): \(reason)",
                          remedy: "check the directory, its permissions and the free space; nothing was written")

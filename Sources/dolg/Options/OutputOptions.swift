@@ -7,17 +7,35 @@ extension OutputFormat: ExpressibleByArgument {}
 
 /// The output format of a read command.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: table for people, csv or json for scripts.")
-    var format: OutputFormat = .table
+    @Option(name: .customLong("format"), help: ArgumentHelp(helpText(
+        "table for people, csv or json for scripts, xlsx for a spreadsheet (default: from the --output file's extension, else table).",
+        "table — таблица для людей, csv или json — для скриптов, xlsx — книга Excel (по умолчанию по расширению файла --output, иначе table).")))
+    var chosenFormat: OutputFormat?
 
-    @Flag(help: "CSV as Russian Excel opens it: BOM, ';', decimal comma (implies --format csv).")
+    @OptionGroup var destination: OutputDestinationOptions
+
+    @Flag(help: ArgumentHelp(helpText("CSV as Russian Excel opens it: BOM, ';', decimal comma (implies --format csv).",
+                                      "CSV, какой открывает русский Excel: BOM, ';', десятичная запятая (значит --format csv).")))
     var excel = false
 
-    @Flag(help: "A table with every column, whole (on a terminal a table shows what fits its width).")
+    @Flag(help: ArgumentHelp(helpText("A table with every column, whole (on a terminal a table shows what fits its width).",
+                                      "Таблица со всеми столбцами целиком (на терминале показывается то, что входит по ширине).")))
     var wide = false
 
-    @Option(help: ArgumentHelp("The table's columns, by their CSV names: contract,client,phone.", valueName: "a,b,c"))
+    @Option(help: ArgumentHelp(helpText("The table's columns, by their CSV names: contract,client,phone.",
+                                        "Столбцы таблицы по их именам в CSV: contract,client,phone."), valueName: "a,b,c"))
     var columns: String?
+
+    @Option(name: .customLong("color"), help: ArgumentHelp(helpText(
+        "Colour in tables: auto (on a terminal, unless NO_COLOR or TERM=dumb), always or never.",
+        "Цвет в таблицах: auto (на терминале, если нет NO_COLOR и TERM=dumb), always или never.")))
+    var colour: ColourChoice = .auto
+
+    /// The format asked for with --format, else the one the --output file's extension names, else a table.
+    var format: OutputFormat {
+        if let chosenFormat { return chosenFormat }
+        return destination.file.flatMap(OutputFormat.init(fileExtensionOf:)) ?? .table
+    }
 
     /// How a table fits: the terminal's width, `--wide`, `--columns` (checked against the report).
     func tableFit(_ report: Report) throws(DolgError) -> TableFit {
@@ -41,7 +59,7 @@ struct OutputOptions: ParsableArguments {
     var isTable: Bool { effectiveFormat == .table }
 
     /// Charts are for people at a terminal, in tables only.
-    var showsCharts: Bool { effectiveFormat == .table && TerminalChart.isTerminal }
+    var showsCharts: Bool { effectiveFormat == .table && StandardOutput.isTerminal }
     private var effectiveFormat: OutputFormat { excel ? .csv : format }
 
     /// Prints a report of many rows in the chosen format.
@@ -157,8 +175,8 @@ func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
 
 /// `--manager` and `--segment`: which contracts a report covers.
 struct ReportScope: ParsableArguments {
-    @Option(help: "Only the contracts of this manager.") var manager: String?
-    @Option(help: "Only the contracts of this segment.") var segment: String?
+    @Option(help: ArgumentHelp(helpText("Only the contracts of this manager.", "Только договоры этого менеджера."))) var manager: String?
+    @Option(help: ArgumentHelp(helpText("Only the contracts of this segment.", "Только договоры этого сегмента."))) var segment: String?
 
     var contracts: ContractScope { ContractScope(managerName: manager, segment: segment) }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import DolgRules
 
 /// One value of a report cell, typed so each renderer formats it its own way.
@@ -76,6 +77,13 @@ struct Report {
 /// How a read command prints its report.
 enum OutputFormat: String, CaseIterable {
     case table, csv, json, xlsx
+
+    /// The format a file's name says: `debts.csv`, `report.xlsx`; nil for any other.
+    init?(fileExtensionOf path: String) {
+        let name = (path as NSString).pathExtension.lowercased()
+        guard name != "table", let format = OutputFormat(rawValue: name) else { return nil }
+        self = format
+    }
 }
 
 extension Report {

@@ -1,16 +1,8 @@
 import Foundation
 
 /// Small bar charts in Unicode blocks for people at a terminal; nothing when output goes to a
-/// file or a pipe. Colour only on a terminal that shows it (not `TERM=dumb`), never when
-/// NO_COLOR is set, and wherever FORCE_COLOR is (a CI log that renders colour).
+/// file or a pipe; red where `TerminalColour` allows it.
 enum TerminalChart {
-    static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
-    static var colourAllowed: Bool {
-        let environment = ProcessInfo.processInfo.environment
-        if environment["NO_COLOR"].map({ !$0.isEmpty }) == true { return false }
-        if let force = environment["FORCE_COLOR"], !force.isEmpty, force != "0" { return true }
-        return isTerminal && environment["TERM"] != "dumb"
-    }
 
     /// A bar of up to `width` blocks for `value` out of `largest`, with eighths for the last block.
     static func bar(_ value: Int128, of largest: Int128, width: Int = 24, red: Bool = false) -> String {
@@ -18,7 +10,7 @@ enum TerminalChart {
         let eighths = Int((value * Int128(width * 8) + largest - 1) / largest)
         let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
         let bar = String(repeating: "█", count: eighths / 8) + partial[eighths % 8]
-        return red && colourAllowed ? "\u{1B}[31m" + bar + "\u{1B}[0m" : bar
+        return red && TerminalColour.allowed ? "\u{1B}[31m" + bar + "\u{1B}[0m" : bar
     }
 
     /// A sparkline of values, one block per value, scaled from zero to the largest.

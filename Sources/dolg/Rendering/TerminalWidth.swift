@@ -10,10 +10,21 @@ enum TerminalWidth {
         if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text), columns > 0 {
             return columns
         }
-        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        return terminalColumns
+    }
+
+    /// The terminal's width, read once: before a pager's pipe takes the terminal's place.
+    private static let terminalColumns: Int? = {
+        guard StandardOutput.isTerminal else { return nil }
         var size = winsize()
         guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
         return Int(size.ws_col)
+    }()
+
+    /// Reads what standard output is while it is still the terminal (or the -o file).
+    static func captureTerminal() {
+        _ = StandardOutput.isTerminal
+        _ = terminalColumns
     }
 
     static func cells(_ text: String) -> Int {
