@@ -70,7 +70,11 @@ enum Main {
             if status == .success || error is CleanExit {
                 // Help and the version: on stdout, the help in the reader's language.
                 let text = Dolg.fullMessage(for: error)
-                if !text.isEmpty { print(ParserMessages.help(text)) }
+                if arguments.contains("--generate-completion-script") {
+                    print(CompletionScript.adjusted(text, arguments: arguments))
+                } else if !text.isEmpty {
+                    print(ParserMessages.help(text))
+                }
                 exit(status.rawValue)
             }
             let usageLine = ParserMessages.usageLine(error, arguments: arguments)

@@ -101,7 +101,7 @@ extension LedgerDatabase {
             }
             for (number, lines) in customLines where !scheduled.contains(number) {
                 summary.add([ImportRowError(line: lines[0].lineNumber, column: "contract", value: number,
-                                            problem: "not a contract of \(file.path)").in(scheduleFile!.path)])
+                                            problem: "not a contract of \(file.name)").in(scheduleFile!.name)])
             }
             return summary.errorCount > 0 || dryRun ? .unchanged(summary) : .written(summary)
         }
@@ -113,7 +113,7 @@ extension LedgerDatabase {
         var lines: [String: [CustomSchedule.Line]] = [:]
         let headerErrors = ImportHeader.check(file.columns, known: ScheduleImportRow.columns,
                                               required: ScheduleImportRow.requiredColumns)
-        summary.add(headerErrors.map { $0.in(file.path) })
+        summary.add(headerErrors.map { $0.in(file.name) })
         guard headerErrors.isEmpty else { return [:] }
         while let fields = try file.next() {
             if TabularFile.isBlank(fields) { continue }
@@ -121,7 +121,7 @@ extension LedgerDatabase {
             if let (contract, line) = ScheduleImportRow.read(&reader) {
                 lines[contract, default: []].append(line)
             }
-            summary.add(reader.errors.map { $0.in(file.path) })
+            summary.add(reader.errors.map { $0.in(file.name) })
         }
         return lines
     }

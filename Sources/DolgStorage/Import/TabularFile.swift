@@ -7,6 +7,8 @@ import Foundation
 /// separator is `;` or `,`, whichever the header line has more of.
 public final class TabularFile {
     public let path: String
+    /// How messages name the file: its path, or "stdin" for a copy of standard input.
+    public let name: String
     /// The header's column names, lowercased and trimmed (in English once `recognise` has read
     /// Russian ones).
     public private(set) var columns: [String]
@@ -14,19 +16,30 @@ public final class TabularFile {
     public let encoding: TextEncodingDetector.Encoding
     private let handle: FileHandle
     private let reader: CSVRecordReader
+    private let size: UInt64?
+
+    /// How much of the file has been read, in percent, when its size is known.
+    public var percentRead: Int? {
+        guard let size, size > 0 else { return nil }
+        return Int(min(100, handle.offsetInFile * 100 / size))
+    }
+
     /// The line the row last read starts on; the header is line 1.
     public private(set) var line = 1
 
-    public init(path: String) throws(DolgError) {
+    public init(path: String, name: String? = nil) throws(DolgError) {
         self.path = path
+        self.name = name ?? path
         try InputFile.checkReadable(path)
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw DolgError(.inputFileMissing, "cannot read '\(path)'", remedy: "check the file's path and permissions")
         }
         self.handle = handle
+        size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.uint64Value
         let sample = [UInt8](handle.readData(ofLength: 64 * 1024))
         guard !sample.isEmpty else {
-            throw DolgError(.invalidImport, "'\(path)' is empty", remedy: "give a CSV file with a header row")
+            throw DolgError(.invalidImport, "'\(self.name)' is empty", remedy: "give a CSV file with a header row")
+                .inRussian("'\(self.name)' пуст", remedy: "дайте CSV-файл со строкой заголовков")
         }
         try? handle.seek(toOffset: 0)
         let encoding = TextEncodingDetector.detect(sample)

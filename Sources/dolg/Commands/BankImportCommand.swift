@@ -24,7 +24,7 @@ extension ImportCommand {
                 """))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(helpText("The statement file.", "Файл выписки."))) var file: String
+        @Argument(help: ArgumentHelp(helpText("The statement file.", "Файл выписки.")), completion: .file()) var file: String
         @Option(help: ArgumentHelp(helpText("For a CSV export: FIELD=COLUMN pairs for date, amount, number, purpose (required), payer, inn, account, bic.",
                                             "Для CSV-выгрузки: пары FIELD=COLUMN (поле=колонка) для date, amount, number, purpose (обязательные), payer, inn, account, bic.")))
         var map: String?
@@ -63,7 +63,9 @@ extension ImportCommand {
         }
 
         func readStatement() throws(DolgError) -> StatementReading {
-            let bytes = [UInt8](try InputFile.bytes(file))
+            let input = try InputSource(file)
+            defer { input.remove() }
+            let bytes = [UInt8](try InputFile.bytes(input.path))
             let marker = Array("1CClientBankExchange".utf8)
             let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
             if body.starts(with: marker) {

@@ -23,7 +23,7 @@ struct ClientCommand: ParsableCommand {
         @Option(name: .customLong("time-offset"), parsing: .unconditional,
                 help: ArgumentHelp(helpText("The client's clock minus ours, in hours (2 for Yekaterinburg seen from Moscow, -1 for Kaliningrad).", "Разница между временем клиента и нашим, в часах (2 для Екатеринбурга относительно Москвы, -1 для Калининграда).")))
         var timeOffset: Int = 0
-        @Option(help: ArgumentHelp(helpText("The responsible manager's name.", "Имя ответственного менеджера."))) var manager: String?
+        @Option(help: ArgumentHelp(helpText("The responsible manager's name.", "Имя ответственного менеджера.")), completion: .custom(Completions.managers)) var manager: String?
         @Option(help: ArgumentHelp(helpText("A free-text note.", "Заметка в свободной форме."))) var note: String?
 
         func run() throws {
@@ -54,7 +54,7 @@ struct ClientCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var privacy: PrivacyOptions
-        @Option(help: ArgumentHelp(helpText("Only the clients of this manager.", "Только клиенты этого менеджера."))) var manager: String?
+        @Option(help: ArgumentHelp(helpText("Only the clients of this manager.", "Только клиенты этого менеджера.")), completion: .custom(Completions.managers)) var manager: String?
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()

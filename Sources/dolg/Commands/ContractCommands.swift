@@ -56,13 +56,13 @@ struct ContractCommand: ParsableCommand {
                                             "Пени по договору, % в день от просроченной суммы, например 0.1 (указываются в претензии, к долгу не прибавляются).")))
         var penalty: String?
         @Option(help: ArgumentHelp(helpText("The responsible manager (else the client's).",
-                                            "Ответственный менеджер (иначе менеджер клиента).")))
+                                            "Ответственный менеджер (иначе менеджер клиента).")), completion: .custom(Completions.managers))
         var manager: String?
         @Option(help: ArgumentHelp(helpText("A segment such as retail, b2b or vip: it chooses the playbook.",
                                             "Сегмент, например retail, b2b или vip: по нему выбирается сценарий взыскания.")))
         var segment: String?
         @Option(name: .customLong("schedule-file"), help: ArgumentHelp(helpText("A CSV file with columns due_date,amount.",
-                                                                                "CSV-файл с колонками due_date,amount.")))
+                                                                                "CSV-файл с колонками due_date,amount.")), completion: .file())
         var scheduleFile: String?
 
         func run() throws {
@@ -115,7 +115,9 @@ struct ContractCommand: ParsableCommand {
         }
 
         func readScheduleFile(_ path: String) throws(DolgError) -> [CustomSchedule.Line] {
-            let text = try InputFile.text(path, refusedAs: .invalidSchedule,
+            let input = try InputSource(path)
+            defer { input.remove() }
+            let text = try InputFile.text(input.path, refusedAs: .invalidSchedule,
                                           remedy: "the file must be a UTF-8 CSV with columns due_date,amount")
             return try ScheduleFileParser.parse(text, fileName: path)
         }
@@ -133,7 +135,7 @@ struct ContractCommand: ParsableCommand {
         @Option(help: ArgumentHelp(helpText("Only overdue contracts in this bucket, e.g. 7-29.",
                                             "Только просроченные договоры из этого интервала просрочки, например 7-29.")))
         var bucket: String?
-        @Option(help: ArgumentHelp(helpText("Only the contracts of this manager.", "Только договоры этого менеджера.")))
+        @Option(help: ArgumentHelp(helpText("Only the contracts of this manager.", "Только договоры этого менеджера.")), completion: .custom(Completions.managers))
         var manager: String?
 
         func run() throws {
@@ -158,7 +160,7 @@ struct ContractCommand: ParsableCommand {
                                "Расторгнуть договор досрочно; долг по нему остаётся виден, платежи по-прежнему принимаются."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора."))) var number: String
+        @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора.")), completion: .custom(Completions.contracts)) var number: String
         @Option(help: ArgumentHelp(helpText("Why the contract is terminated.", "Причина расторжения договора.")))
         var reason: String
         @Option(help: ArgumentHelp(helpText("The termination date (else the business date).",

@@ -55,7 +55,7 @@ extension ClientCommand {
         @Option(help: ArgumentHelp(helpText("person or business.", "person (физическое лицо) или business (организация)."))) var kind: String?
         @Option(name: .customLong("time-offset"), parsing: .unconditional,
                 help: ArgumentHelp(helpText("The client's clock minus ours, in hours.", "Разница между временем клиента и нашим, в часах."))) var timeOffset: Int?
-        @Option(help: ArgumentHelp(helpText("The responsible manager's name.", "Имя ответственного менеджера."))) var manager: String?
+        @Option(help: ArgumentHelp(helpText("The responsible manager's name.", "Имя ответственного менеджера.")), completion: .custom(Completions.managers)) var manager: String?
         @Option(help: ArgumentHelp(helpText("The segment of every contract of the client.", "Сегмент всех договоров клиента."))) var segment: String?
 
         func run() throws {
@@ -142,8 +142,8 @@ extension ContractCommand {
             discussion: helpText("Each change is in `dolg client history` with its old and new value.", "Каждое изменение видно в `dolg client history` со старым и новым значением."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора."))) var number: String
-        @Option(help: ArgumentHelp(helpText("The manager who works it from now on.", "Менеджер, который ведёт договор с этого момента."))) var manager: String?
+        @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора.")), completion: .custom(Completions.contracts)) var number: String
+        @Option(help: ArgumentHelp(helpText("The manager who works it from now on.", "Менеджер, который ведёт договор с этого момента.")), completion: .custom(Completions.managers)) var manager: String?
         @Option(help: ArgumentHelp(helpText("The segment whose playbook applies from now on.", "Сегмент, сценарий взыскания которого действует с этого момента."))) var segment: String?
 
         func run() throws {
@@ -167,7 +167,7 @@ extension ManagerCommand {
         static let configuration = CommandConfiguration(abstract: helpText("Rename a manager; their clients and history follow.", "Переименовать менеджера; его клиенты и история остаются за ним."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(helpText("The manager's name now.", "Текущее имя менеджера."))) var name: String
+        @Argument(help: ArgumentHelp(helpText("The manager's name now.", "Текущее имя менеджера.")), completion: .custom(Completions.managers)) var name: String
         @Argument(help: ArgumentHelp(helpText("The new name.", "Новое имя."))) var newName: String
 
         func run() throws {
@@ -187,8 +187,8 @@ extension ManagerCommand {
             discussion: helpText("Their history stays; they get no work and their login is no longer accepted.", "История менеджера сохраняется; работа ему больше не назначается, его логин больше не принимается."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(helpText("The manager who leaves.", "Уходящий менеджер."))) var name: String
-        @Option(help: ArgumentHelp(helpText("The manager who takes their clients.", "Менеджер, который принимает его клиентов."))) var to: String?
+        @Argument(help: ArgumentHelp(helpText("The manager who leaves.", "Уходящий менеджер.")), completion: .custom(Completions.managers)) var name: String
+        @Option(help: ArgumentHelp(helpText("The manager who takes their clients.", "Менеджер, который принимает его клиентов.")), completion: .custom(Completions.managers)) var to: String?
 
         func run() throws {
             let (ledger, _) = try global.openLedger()

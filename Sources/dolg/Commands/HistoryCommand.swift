@@ -9,7 +9,7 @@ struct HistoryCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: ArgumentHelp(helpText("The contract number; or a client's phone or id, for all their contracts.", "Номер договора; или телефон либо id клиента — по всем его договорам."))) var contract: String
+    @Argument(help: ArgumentHelp(helpText("The contract number; or a client's phone or id, for all their contracts.", "Номер договора; или телефон либо id клиента — по всем его договорам.")), completion: .custom(Completions.contracts)) var contract: String
 
     func run() throws {
         let (ledger, settings) = try global.openLedger()

@@ -50,11 +50,13 @@ struct ImportCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var importOptions: ImportOptions
-        @Option(help: ArgumentHelp(helpText("Installments (contract,due_date,amount) of the contracts whose period is custom.", "Платежи по графику (contract,due_date,amount) для договоров с нестандартной периодичностью.")))
+        @Option(help: ArgumentHelp(helpText("Installments (contract,due_date,amount) of the contracts whose period is custom.", "Платежи по графику (contract,due_date,amount) для договоров с нестандартной периодичностью.")), completion: .file())
         var schedule: String?
 
         func run() throws {
-            let scheduleFile = try schedule.map { path throws(DolgError) in try TabularFile(path: path) }
+            let scheduleInput = try schedule.map { path throws(DolgError) in try InputSource(path) }
+            defer { scheduleInput?.remove() }
+            let scheduleFile = try scheduleInput.map { input throws(DolgError) in try TabularFile(path: input.path, name: input.name) }
             try importOptions.run(global, kinds: ["managers", "clients", "contracts"]) {
                 ledger, file, audit, progress throws(DolgError) in
                 try ledger.importContracts(from: file, schedule: scheduleFile, dryRun: importOptions.dryRun,
@@ -88,39 +90,48 @@ struct ImportCommand: ParsableCommand {
 
 /// The file and `--dry-run` shared by the imports, and how their outcome is told.
 struct ImportOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp(helpText("The CSV file: UTF-8 or Windows-1251, separated by , or ;.", "CSV-файл: UTF-8 или Windows-1251, разделитель , или ;."))) var file: String
+    @Argument(help: ArgumentHelp(helpText("The CSV file: UTF-8 or Windows-1251, separated by , or ;.", "CSV-файл: UTF-8 или Windows-1251, разделитель , или ;.")), completion: .file()) var file: String
     @Flag(help: ArgumentHelp(helpText("Check the file and say what would be imported, writing nothing.", "Пробный прогон: проверить файл и показать, что будет загружено, ничего не записывая."))) var dryRun = false
 
     /// Opens the ledger and the file, imports with `body`, and tells the outcome counting `kinds`.
     func run(_ global: GlobalOptions, kinds: [String],
              _ body: (LedgerDatabase, TabularFile, AuditContext, @escaping (Int) -> Void) throws(DolgError) -> ImportSummary) throws {
         let (ledger, _) = try global.openLedger()
-        let file = try TabularFile(path: self.file)
+        let input = try InputSource(self.file)
+        defer { input.remove() }
+        let file = try TabularFile(path: input.path, name: input.name)
         let audit = try global.auditContext()
-        let summary = try withProgress { progress throws(DolgError) in try body(ledger, file, audit, progress) }
-        try report(summary, kinds: kinds, say: Say(language: try global.language()))
+        let say = Say(language: try global.language())
+        let summary = try withProgress(file, say) { progress throws(DolgError) in try body(ledger, file, audit, progress) }
+        try report(summary, kinds: kinds, name: input.name, say: say)
     }
 
     /// Runs `body`, showing a row count on stderr while it works when stderr is a terminal.
-    private func withProgress<T>(_ body: (@escaping (Int) -> Void) throws(DolgError) -> T) throws(DolgError) -> T {
+    private func withProgress<T>(_ file: TabularFile, _ say: Say,
+                                 _ body: (@escaping (Int) -> Void) throws(DolgError) -> T) throws(DolgError) -> T {
         let terminal = isatty(STDERR_FILENO) == 1
         let result = try body { rows in
-            if terminal { FileHandle.standardError.write("\r\(rows) rows…".data(using: .utf8)!) }
+            guard terminal else { return }
+            let share = file.percentRead.map { " (\($0)%)" } ?? ""
+            FileHandle.standardError.write(say("\r\(rows) rows\(share)…", "\rстрок: \(rows)\(share)…").data(using: .utf8)!)
         }
         if terminal { FileHandle.standardError.write("\r\u{1B}[K".data(using: .utf8)!) }
         return result
     }
 
     /// Prints what was imported, or every bad row and the error that ends the command.
-    func report(_ summary: ImportSummary, kinds: [String], say: Say) throws(DolgError) {
+    func report(_ summary: ImportSummary, kinds: [String], name file: String, say: Say) throws(DolgError) {
         guard summary.errorCount == 0 else {
             for error in summary.errors { note("\(error.file ?? file):\(error)") }
             if summary.errorCount > summary.errors.count {
-                note("… and \(summary.errorCount - summary.errors.count) more")
+                let more = summary.errorCount - summary.errors.count
+                note(say("… and \(more) more", "… и ещё \(more)"))
             }
             let rows = counted(summary.errorCount, "problem", "problems")
             throw DolgError(.invalidImport, "\(rows) in \(file); nothing imported",
                             remedy: "fix the rows listed above and import again")
+                .inRussian("ошибок в \(file): \(summary.errorCount); ничего не загружено",
+                           remedy: "исправьте строки, перечисленные выше, и загрузите снова")
         }
         let created = kinds.map { counted(summary.created($0), String($0.dropLast()), $0) }.joined(separator: ", ")
         let rows = counted(summary.rows, "row", "rows")

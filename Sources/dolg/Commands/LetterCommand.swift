@@ -15,7 +15,7 @@ struct LetterCommand: ParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора."))) var contract: String
+    @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора.")), completion: .custom(Completions.contracts)) var contract: String
     @Option(help: ArgumentHelp(helpText("markdown or html (for printing from a browser).",
                                         "markdown или html (для печати из браузера).")))
     var format: Format = .markdown

@@ -30,7 +30,7 @@ struct BackupCommand: ParsableCommand {
         commandName: "backup", abstract: helpText("Copy the ledger to a new file, consistently, even while others write.", "Скопировать реестр в новый файл в согласованном виде, даже пока другие в него пишут."))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(helpText("The new file; an existing file is never overwritten.", "Новый файл; существующий файл никогда не перезаписывается."))) var file: String
+    @Argument(help: ArgumentHelp(helpText("The new file; an existing file is never overwritten.", "Новый файл; существующий файл никогда не перезаписывается.")), completion: .file()) var file: String
 
     func run() throws {
         let ledger = try LedgerDatabase.openExisting(path: global.ledgerPath)
@@ -53,7 +53,7 @@ struct RestoreCommand: ParsableCommand {
             """))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(helpText("The backup file made by `dolg backup`.", "Файл резервной копии, сделанный командой `dolg backup`."))) var file: String
+    @Argument(help: ArgumentHelp(helpText("The backup file made by `dolg backup`.", "Файл резервной копии, сделанный командой `dolg backup`.")), completion: .file()) var file: String
 
     func run() throws {
         let say = Say(language: try global.language())

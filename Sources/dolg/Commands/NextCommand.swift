@@ -21,7 +21,7 @@ struct NextCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var privacy: PrivacyOptions
-    @Option(help: ArgumentHelp(helpText("The work of this manager.", "Работа этого менеджера."))) var manager: String?
+    @Option(help: ArgumentHelp(helpText("The work of this manager.", "Работа этого менеджера.")), completion: .custom(Completions.managers)) var manager: String?
     @Flag(help: ArgumentHelp(helpText("Everyone's work.", "Работа всех менеджеров."))) var all = false
 
     func run() throws {

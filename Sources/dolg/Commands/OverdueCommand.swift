@@ -17,7 +17,7 @@ struct OverdueCommand: ParsableCommand {
     @Option(help: ArgumentHelp(helpText("Only this bucket, e.g. 30+.",
                                         "Только этот интервал просрочки, например 30+.")))
     var bucket: String?
-    @Option(help: ArgumentHelp(helpText("Only the contracts of this manager.", "Только договоры этого менеджера.")))
+    @Option(help: ArgumentHelp(helpText("Only the contracts of this manager.", "Только договоры этого менеджера.")), completion: .custom(Completions.managers))
     var manager: String?
     @Option(name: .customLong("min-days"), help: ArgumentHelp(helpText("Only contracts at least this many days overdue.",
                                                                        "Только договоры, просроченные не меньше чем на столько дней.")))

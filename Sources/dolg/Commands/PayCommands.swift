@@ -33,7 +33,7 @@ struct PayCommand: ParsableCommand {
                 """))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора."))) var number: String
+        @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора.")), completion: .custom(Completions.contracts)) var number: String
         @Argument(help: ArgumentHelp(helpText("The amount received, e.g. 5000 or '5 000,50'.", "Полученная сумма, например 5000 или '5 000,50'."))) var amount: String
         @Option(help: ArgumentHelp(helpText("The payment date, not after the business date (else the business date).", "Дата платежа, не позже рабочей даты (по умолчанию — рабочая дата)."))) var date: String?
         @Option(help: ArgumentHelp(helpText("A unique reference (receipt or bank document) that makes a retry safe.", "Уникальный номер документа (чека или банковского документа): с ним повторный ввод безопасен."))) var ref: String?
@@ -183,7 +183,7 @@ extension PayCommand {
             abstract: helpText("Pay a contract's credit (an overpayment) back to the client, as a new ledger entry.", "Вернуть клиенту переплату по договору новой записью в реестре."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(helpText("The contract with the credit.", "Договор с переплатой."))) var number: String
+        @Argument(help: ArgumentHelp(helpText("The contract with the credit.", "Договор с переплатой.")), completion: .custom(Completions.contracts)) var number: String
         @Argument(help: ArgumentHelp(helpText("The amount paid back, at most the credit.", "Сумма возврата, не больше переплаты."))) var amount: String
         @Option(help: ArgumentHelp(helpText("Why, or how it was paid back.", "Причина или способ возврата."))) var reason: String
         @Option(help: ArgumentHelp(helpText("cash, card or bank.", "cash (наличные), card (карта) или bank (банк)."))) var method: PaymentMethod?
@@ -209,8 +209,8 @@ extension PayCommand {
             abstract: helpText("Move a contract's credit (an overpayment) to another contract, as two new ledger entries.", "Перенести переплату по договору на другой договор двумя новыми записями в реестре."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(helpText("The contract with the credit.", "Договор с переплатой."))) var number: String
-        @Option(help: ArgumentHelp(helpText("The contract that receives it.", "Договор, на который переносится переплата."))) var to: String
+        @Argument(help: ArgumentHelp(helpText("The contract with the credit.", "Договор с переплатой.")), completion: .custom(Completions.contracts)) var number: String
+        @Option(help: ArgumentHelp(helpText("The contract that receives it.", "Договор, на который переносится переплата.")), completion: .custom(Completions.contracts)) var to: String
         @Option(help: ArgumentHelp(helpText("How much to move (else the whole credit).", "Сколько перенести (по умолчанию — всю переплату)."))) var amount: String?
         @Option(help: ArgumentHelp(helpText("Why, for the history.", "Причина, для истории."))) var reason: String?
 

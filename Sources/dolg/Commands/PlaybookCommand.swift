@@ -33,10 +33,12 @@ struct PlaybookCommand: ParsableCommand {
                                "Проверить файл сценария и ввести его в действие; прежние версии сохраняются."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(helpText("The TOML file.", "Файл TOML."))) var file: String
+        @Argument(help: ArgumentHelp(helpText("The TOML file.", "Файл TOML.")), completion: .file()) var file: String
 
         func run() throws {
-            let text = try InputFile.text(file, refusedAs: .invalidPlaybook, remedy: "save the playbook as UTF-8 TOML")
+            let input = try InputSource(file)
+            defer { input.remove() }
+            let text = try InputFile.text(input.path, refusedAs: .invalidPlaybook, remedy: "save the playbook as UTF-8 TOML")
             let set = try PlaybookReader.decode(text)
             let (ledger, settings) = try global.openLedger()
             try MessageText.check(set, currency: settings.currency)

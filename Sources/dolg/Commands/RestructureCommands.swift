@@ -20,7 +20,7 @@ extension ScheduleCommand {
                 """))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора."))) var contract: String
+        @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора.")), completion: .custom(Completions.contracts)) var contract: String
         @Option(help: ArgumentHelp(helpText("The first new installment's due date.", "Срок первого нового платежа по графику."))) var from: String
         @Option(help: ArgumentHelp(helpText("How many new installments.", "Количество новых платежей по графику."))) var installments: Int
         @Option(help: ArgumentHelp(helpText("month, 2weeks or week.", "month (месяц), 2weeks (две недели) или week (неделя)."))) var period: Period = .month

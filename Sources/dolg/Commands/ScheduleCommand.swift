@@ -19,7 +19,7 @@ extension ScheduleCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора."))) var number: String
+        @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора.")), completion: .custom(Completions.contracts)) var number: String
         @Flag(help: ArgumentHelp(helpText("Also list the installments a restructuring replaced.",
                                           "Также показать платежи, заменённые при реструктуризации.")))
         var history = false

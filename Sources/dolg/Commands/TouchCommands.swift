@@ -37,7 +37,7 @@ struct TouchCommand: ParsableCommand {
             """))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора."))) var contract: String
+    @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора.")), completion: .custom(Completions.contracts)) var contract: String
     @Option(help: ArgumentHelp(helpText("call, sms, whatsapp, email, letter, visit or legal.",
                                         "call (звонок), sms, whatsapp, email, letter (письмо), visit (визит) или legal (юрист).")))
     var channel: Channel
@@ -116,7 +116,7 @@ struct HoldCommand: ParsableCommand {
                                  "Пауза не убирает договор из отчётов: она только останавливает напоминания и убирает договор из списка работы."))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора."))) var contract: String
+        @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора.")), completion: .custom(Completions.contracts)) var contract: String
         @Option(help: ArgumentHelp(helpText("The last day of the pause.", "Последний день паузы."))) var until: String
         @Option(help: ArgumentHelp(helpText("Why: dispute, hardship, or any words.",
                                             "Причина: спор, трудности клиента или любые слова.")))

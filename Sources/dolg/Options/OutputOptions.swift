@@ -175,7 +175,7 @@ func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
 
 /// `--manager` and `--segment`: which contracts a report covers.
 struct ReportScope: ParsableArguments {
-    @Option(help: ArgumentHelp(helpText("Only the contracts of this manager.", "Только договоры этого менеджера."))) var manager: String?
+    @Option(help: ArgumentHelp(helpText("Only the contracts of this manager.", "Только договоры этого менеджера.")), completion: .custom(Completions.managers)) var manager: String?
     @Option(help: ArgumentHelp(helpText("Only the contracts of this segment.", "Только договоры этого сегмента."))) var segment: String?
 
     var contracts: ContractScope { ContractScope(managerName: manager, segment: segment) }
