@@ -30,19 +30,48 @@ struct TerminalOutputTests {
                            "--first-due", "2026-10-10", "--start", "2026-10-01"]] {
             #expect(try sandbox.run(arguments).status == 0)
         }
-        let coloured = try inTerminal(sandbox, "report aging", noColor: false)
+        let coloured = try inTerminal(sandbox, "report aging --no-pager", noColor: false)
         #expect(coloured.contains("█"))
         #expect(coloured.contains("\u{1B}[31m"))
-        let plain = try inTerminal(sandbox, "report aging", noColor: true)
+        let plain = try inTerminal(sandbox, "report aging --no-pager", noColor: true)
         #expect(plain.contains("█"))
         #expect(!plain.contains("\u{1B}["))
         let piped = try sandbox.run(["report", "aging"]).stdout
         #expect(!piped.contains("█"))
         // A terminal that cannot show colour gets none; FORCE_COLOR asks for it, NO_COLOR wins over it.
-        #expect(!(try inTerminal(sandbox, "report aging", noColor: false, extra: ["TERM": "dumb"])).contains("\u{1B}["))
-        #expect(try inTerminal(sandbox, "report aging", noColor: false, extra: ["TERM": "dumb", "FORCE_COLOR": "1"])
+        #expect(!(try inTerminal(sandbox, "report aging --no-pager", noColor: false, extra: ["TERM": "dumb"])).contains("\u{1B}["))
+        #expect(try inTerminal(sandbox, "report aging --no-pager", noColor: false, extra: ["TERM": "dumb", "FORCE_COLOR": "1"])
             .contains("\u{1B}[31m"))
-        #expect(!(try inTerminal(sandbox, "report aging", noColor: true, extra: ["FORCE_COLOR": "1"])).contains("\u{1B}["))
+        #expect(!(try inTerminal(sandbox, "report aging --no-pager", noColor: true, extra: ["FORCE_COLOR": "1"])).contains("\u{1B}["))
+    }
+
+    @Test("a table on a terminal goes through the pager, as wide as the terminal; --no-pager, files and CSV do not")
+    func pager() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let sandbox = try Sandbox()
+        #expect(try sandbox.loadDemo() == 0)
+        let paged = sandbox.directory.appendingPathComponent("paged.txt").path
+        let pager = ["DOLG_PAGER": "cat > \(paged)", "COLUMNS": "80", "DOLG_USER": "anna"]
+        let screen = try inTerminal(sandbox, "overdue", noColor: true, extra: pager)
+        let table = try String(contentsOfFile: paged, encoding: .utf8)
+        #expect(table.contains("2026-052"), "the pager got the table")
+        #expect(!screen.contains("2026-052"), "and the terminal only what the pager showed")
+        #expect(table.split(separator: "\n").allSatisfy { $0.count <= 80 }, "laid out for the terminal, not the pipe")
+        try FileManager.default.removeItem(atPath: paged)
+        #expect(try inTerminal(sandbox, "overdue --no-pager", noColor: true, extra: pager).contains("2026-052"))
+        #expect(try inTerminal(sandbox, "overdue --format csv", noColor: true, extra: pager).contains("2026-052,"))
+        #expect(!FileManager.default.fileExists(atPath: paged), "neither went through the pager")
+    }
+
+    @Test("--color never keeps a terminal plain and --color always colours it, whatever the environment says")
+    func colourChoice() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let sandbox = try Sandbox()
+        #expect(try sandbox.loadDemo() == 0)
+        let never = try inTerminal(sandbox, "report aging --color never --no-pager", noColor: false, extra: ["FORCE_COLOR": "1"])
+        #expect(never.contains("█") && !never.contains("\u{1B}[31m"))
+        let always = try inTerminal(sandbox, "report aging --color always --no-pager", noColor: true)
+        #expect(always.contains("\u{1B}[31m"), "always wins over NO_COLOR")
     }
 
     @Test("long work counts records on a terminal, and says nothing into a pipe")
