@@ -85,7 +85,9 @@ struct TerminalOutputTests {
         #expect(try sandbox.run(["init"]).status == 0)
         #expect(try sandbox.run(["import", "contracts", file.path]).status == 0)
         let onTerminal = try inTerminal(sandbox, "export contracts", noColor: true)
-        #expect(onTerminal.contains("contracts: 5000…"))
+        #expect(onTerminal.contains("contracts: 5000 of 5001 (99%)…"), "the count, the total and the share")
+        let inRussian = try inTerminal(sandbox, "export contracts --lang ru", noColor: true)
+        #expect(inRussian.contains("договоры: 5000 из 5001 (99%)…"))
         let piped = try sandbox.run(["export", "contracts"])
         #expect(piped.stderr.isEmpty)
         #expect(piped.stdout.split(separator: "\r\n").count == 5_002)  // the header and 5 001 contracts

@@ -20,7 +20,7 @@ public struct Forecast: Sendable {
     public let granularity: Granularity
     public private(set) var rows: [Row]
     /// At-risk contracts with the money expected from them in the horizon, and why.
-    public private(set) var atRiskContracts: [(contract: String, client: String, amount: Money, reason: String)] = []
+    public private(set) var atRiskContracts: [(contract: String, client: String, amount: Money, reason: Risk)] = []
     private let starts: [CivilDate]
 
     public init(today: CivilDate, periods: Int, granularity: Granularity) {
@@ -40,16 +40,31 @@ public struct Forecast: Sendable {
     /// The horizon's last day.
     public var end: CivilDate { starts.last!.adding(days: -1) }
 
+    /// Why a contract is at risk.
+    public enum Risk: Hashable, Sendable {
+        case overdue(days: Int)
+        case brokenPromise
+        case paidLate(installments: Int)
+
+        public var english: String {
+            switch self {
+            case .overdue(let days): return "overdue \(days) day\(days == 1 ? "" : "s")"
+            case .brokenPromise: return "broken promise"
+            case .paidLate(let count): return "\(count) installments paid late"
+            }
+        }
+    }
+
     /// Why a contract is at risk, or nil.
     public static func risk(position: ContractPosition, promises: [Promise], lateInstallments: Int,
-                            today: CivilDate) -> String? {
-        if position.bucket != nil { return "overdue \(position.daysOverdue) day\(position.daysOverdue == 1 ? "" : "s")" }
-        if promises.contains(where: { $0.state(asOf: today) == .broken }) { return "broken promise" }
-        if lateInstallments >= 2 { return "\(lateInstallments) installments paid late" }
+                            today: CivilDate) -> Risk? {
+        if position.bucket != nil { return .overdue(days: position.daysOverdue) }
+        if promises.contains(where: { $0.state(asOf: today) == .broken }) { return .brokenPromise }
+        if lateInstallments >= 2 { return .paidLate(installments: lateInstallments) }
         return nil
     }
 
-    public mutating func add(position: ContractPosition, contract: String, client: String, risk: String?) {
+    public mutating func add(position: ContractPosition, contract: String, client: String, risk: Risk?) {
         guard position.status.isOpen else { return }
         var expected = Money.zero
         for coverage in position.allocation.coverages where coverage.remaining.isPositive {

@@ -22,7 +22,7 @@ enum Analytics {
         var summaries = dates.map { _ in PortfolioSummary() }
         var agings = dates.map { _ in AgingReport(scheme: settings.buckets) }
         if let last = dates.max() {
-            let progress = Progress("contracts")
+            let progress = Progress("contracts", "договоры") { try? ledger.contractCount() }
             defer { progress.finish() }
             try ledger.scanHistories(asOf: last, scope: scope) { history in
                 progress.tick()
@@ -46,7 +46,7 @@ enum Analytics {
                          scope: ContractScope = .all) throws -> ([String: CollectionMetrics], [String: Set<Int64>]) {
         var byManager: [String: CollectionMetrics] = [:]
         var clients: [String: Set<Int64>] = [:]
-        let progress = Progress("contracts")
+        let progress = Progress("contracts", "договоры") { try? ledger.contractCount() }
         defer { progress.finish() }
         try ledger.scanHistories(asOf: to, scope: scope) { history in
             progress.tick()
@@ -62,7 +62,7 @@ enum Analytics {
     static func forecast(_ ledger: LedgerDatabase, _ settings: LedgerSettings, today: CivilDate, periods: Int,
                          by granularity: Forecast.Granularity, scope: ContractScope = .all) throws -> Forecast {
         var forecast = Forecast(today: today, periods: max(1, periods), granularity: granularity)
-        let progress = Progress("contracts")
+        let progress = Progress("contracts", "договоры") { try? ledger.contractCount() }
         defer { progress.finish() }
         try ledger.scanHistories(asOf: today, scope: scope) { history in
             progress.tick()

@@ -45,20 +45,28 @@ extension ImportCommand {
             let summary = try ledger.importBank(reading.incoming, sourceFile: (file as NSString).lastPathComponent,
                                                 asOf: today, dryRun: dryRun, audit: try global.auditContext())
             let table = TableRenderer(currency: settings.currency, language: try global.language())
-            let verb = dryRun ? "Checked" : "Imported"
-            let outgoing = reading.outgoingCount > 0 ? " (\(reading.outgoingCount) outgoing left out)" : ""
-            let payments = counted(reading.incoming.count, "incoming payment", "incoming payments")
-            var lines = ["\(verb) \(file): \(payments)\(outgoing)."]
+            let say = Say(language: try global.language())
+            let count = reading.incoming.count
+            let outgoing = reading.outgoingCount > 0
+                ? say(" (\(reading.outgoingCount) outgoing left out)", " (исходящих пропущено: \(reading.outgoingCount))") : ""
+            var lines = [say("\(dryRun ? "Checked" : "Imported") \(file): \(counted(count, "incoming payment", "incoming payments"))\(outgoing).",
+                             "\(dryRun ? "Проверена" : "Загружена") \(file): входящих платежей \(count)\(outgoing).")]
             let rules = PaymentMatcher.Rule.allCases.compactMap { rule in
-                summary.recorded[rule].map { "\($0) by \(rule.rawValue.replacing("_", with: " "))" }
+                summary.recorded[rule].map { say("\($0) by \(rule.rawValue.replacing("_", with: " "))", "\($0) \(BankWords.rules[rule] ?? rule.rawValue)") }
             }
-            lines.append("  recorded       \(summary.recordedCount)" + (rules.isEmpty ? "" : " (\(rules.joined(separator: ", ")))"))
-            lines.append("  unmatched      \(summary.unmatched.count)" + (summary.unmatched.isEmpty ? "" : " (see `dolg pay unmatched`)"))
-            lines.append("  already there  \(summary.alreadyThere)")
+            let byRule = rules.isEmpty ? "" : " (\(rules.joined(separator: ", ")))"
+            lines.append(say("  recorded       ", "  записано        ") + "\(summary.recordedCount)" + byRule)
+            lines.append(say("  unmatched      ", "  не разнесено    ") + "\(summary.unmatched.count)"
+                         + (summary.unmatched.isEmpty ? "" : say(" (see `dolg pay unmatched`)", " (см. `dolg pay unmatched`)")))
+            lines.append(say("  already there  ", "  уже в реестре   ") + "\(summary.alreadyThere)")
             for (payment, reason) in summary.unmatched {
-                lines.append("  unmatched: \(payment.documentNumber) of \(payment.date), \(table.format(.money(payment.amount))) from \(payment.payerName.isEmpty ? "?" : payment.payerName): \(reason)")
+                let amount = table.format(.money(payment.amount))
+                let payer = payment.payerName.isEmpty ? "?" : payment.payerName
+                lines.append(say("  unmatched: \(payment.documentNumber) of \(payment.date), \(amount) from \(payer): \(reason)",
+                                 "  не разнесён: № \(payment.documentNumber) от \(payment.date.russianDescription), \(amount) от \(payer): "
+                                    + BankWords.russianReason(reason)))
             }
-            if dryRun { lines.append("Nothing written.") }
+            if dryRun { lines.append(say("Nothing written.", "Ничего не записано.")) }
             write(lines.joined(separator: "\n") + "\n")
         }
 

@@ -32,12 +32,12 @@ extension ContractCommand {
                 rows: [[.text(contract.number), .integer(Int(contract.client.id)), .text(contract.client.name),
                         .text(privacy.phone(contract.client.phone)), .optionalText(contract.managerName),
                         .date(terms.startDate), .money(terms.totalAmount), .money(terms.downPayment),
-                        .integer(terms.installmentCount), .text(terms.period.rawValue),
+                        .integer(terms.installmentCount), .term(terms.period.rawValue),
                         .decimal(terms.annualRate.description), .term(position.status.name),
                         .optionalText(position.bucket?.label), .integer(position.daysOverdue),
                         .money(detail.payments.map(\.entry).netPaid(asOf: today)), .money(position.overdueAmount),
                         .money(position.outstanding), .money(position.credit),
-                        .optionalText(position.nextAction?.step.name), .optionalDate(position.nextAction?.dueDate),
+                        .optionalTerm(position.nextAction?.step.name), .optionalDate(position.nextAction?.dueDate),
                         .optionalDate(contract.termination?.date), .optionalText(contract.termination?.reason)]])
             let payments = paymentsReport(detail.payments, asOf: today)
             let language = try global.language()
@@ -60,7 +60,7 @@ extension ContractCommand {
                           Column("counted")],
                 rows: payments.map { payment in
                     [.integer(Int(payment.id)), .date(payment.entry.date), .term(payment.entry.kind.rawValue),
-                     .money(payment.entry.signedAmount), .optionalText(payment.method),
+                     .money(payment.entry.signedAmount), .optionalTerm(payment.method),
                      .optionalText(payment.reference), payment.reversesID.map { .integer(Int($0)) } ?? .empty,
                      payment.reversedByID.map { .integer(Int($0)) } ?? .empty, .optionalText(payment.reason),
                      .term(payment.entry.date <= asOf ? "yes" : "not yet")]

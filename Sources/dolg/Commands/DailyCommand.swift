@@ -60,7 +60,7 @@ struct DailyCommand: ParsableCommand {
         let rate = table.format(.percentage(summary.overdueRate))
         var lines = [say("dolg daily, \(now.date): \(summary.totalContracts) contracts, \(summary.activeContracts) active, "
                          + "\(summary.overdueContracts) overdue (\(rate)), overdue amount \(overdue).",
-                         "dolg daily, \(now.date.russianDescription): договоров \(summary.totalContracts), в работе \(summary.activeContracts), "
+                         "`dolg daily`, \(now.date.russianDescription): договоров \(summary.totalContracts), в работе \(summary.activeContracts), "
                          + "просрочено \(summary.overdueContracts) (\(rate)), просроченная сумма \(overdue)."),
                      say("Work for people today: \(counted(work, "contract", "contracts")) (see `dolg next`).",
                          "Работа на сегодня: договоров \(work) (см. `dolg next`)."),

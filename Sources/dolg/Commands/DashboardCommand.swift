@@ -30,7 +30,7 @@ extension ReportCommand {
                                       managers: byManager.keys.sorted().map { ($0, byManager[$0]!) }, forecast: forecast,
                                       currency: settings.currency, language: try global.language())
             try OutputFile.write(Data(dashboard.html().utf8), to: out)
-            write("Wrote \(out).\n")
+            write(Say(language: try global.language())("Wrote \(out).\n", "Записан файл \(out).\n"))
         }
     }
 }

@@ -22,6 +22,16 @@ struct PaymentOccurrences {
 struct ExportCommand: ParsableCommand {
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case contracts, schedule, payments, touches, clients
+
+        var russian: String {
+            switch self {
+            case .contracts: "договоры"
+            case .schedule: "графики"
+            case .payments: "платежи"
+            case .touches: "контакты"
+            case .clients: "клиенты"
+            }
+        }
     }
 
     static let configuration = CommandConfiguration(
@@ -63,7 +73,7 @@ struct ExportCommand: ParsableCommand {
         let language = try global.language()
         // CSV and JSON rows are written as they are read: memory does not grow with the ledger.
         // A workbook is zipped whole.
-        let progress = Progress(kind.rawValue)
+        let progress = Progress(kind.rawValue, kind.russian) { kind == .contracts ? try? ledger.contractCount() : nil }
         defer { progress.finish() }
         func emit(_ columns: [Column], _ produce: ((([Cell]) -> Void)) throws -> Void) throws {
             var output = ChunkedOutput()

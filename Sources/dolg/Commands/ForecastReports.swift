@@ -26,11 +26,11 @@ extension ReportCommand {
             let forecast = try Analytics.forecast(ledger, settings, today: today, periods: periods, by: by, scope: scope.contracts)
             let periodsReport = Report(
                 columns: [Column("period"), Column("likely"), Column("at_risk"), Column("total")],
-                rows: forecast.rows.map { [.text($0.label), .money($0.likely), .money($0.atRisk), .money($0.total)] })
+                rows: forecast.rows.map { [ForecastWords.period($0.label), .money($0.likely), .money($0.atRisk), .money($0.total)] })
             let risky = Report(
                 columns: [Column("contract"), Column("client"), Column("expected"), Column("why")],
                 rows: forecast.atRiskContracts.sorted { $0.amount > $1.amount }.map {
-                    [.text($0.contract), .text($0.client), .money($0.amount), .text($0.reason)]
+                    [.text($0.contract), .text($0.client), .money($0.amount), ForecastWords.risk($0.reason)]
                 })
             switch output.format {
             case .json:
@@ -40,7 +40,7 @@ extension ReportCommand {
             case .table where !output.excel:
                 try output.print(periodsReport, settings, try global.language())
                 if !risky.rows.isEmpty {
-                    write("\nAt risk:\n")
+                    write(Say(language: try global.language())("\nAt risk:\n", "\nПод риском:\n"))
                     try output.print(risky, settings, try global.language())
                 }
             default:
@@ -84,5 +84,22 @@ extension ReportCommand {
                 rows: rows.sorted { $0.days < $1.days }.map(\.cells))
             try output.print(report, settings, try global.language())
         }
+    }
+}
+
+/// The forecast's words for Russian readers.
+enum ForecastWords {
+    static func risk(_ risk: Forecast.Risk) -> Cell {
+        switch risk {
+        case .overdue(let days): return .words(risk.english, russian: "просрочка \(days) \(RussianPlural.form(days, one: "день", few: "дня", many: "дней"))")
+        case .brokenPromise: return .words(risk.english, russian: "обещание нарушено")
+        case .paidLate(let count): return .words(risk.english, russian: "платежей с опозданием: \(count)")
+        }
+    }
+
+    /// The first row's label, `overdue`, is what is late today; the others are dates.
+    static func period(_ label: String) -> Cell {
+        if label == "overdue" { return .words(label, russian: "просрочено") }
+        return (try? CivilDate.parse(label)).map(Cell.date) ?? .text(label)
     }
 }

@@ -23,10 +23,7 @@ struct HistoryCommand: ParsableCommand {
         }
         let report = Report(
             columns: [Column("at"), Column("event"), Column("amount"), Column("details"), Column("by")],
-            rows: timeline.map { event in
-                [.text(event.at.description), .text(event.kind), event.amount.map(Cell.money) ?? .empty,
-                 .text(event.details), .optionalText(event.by)]
-            })
+            rows: timeline.map(HistoryWords.cells))
         try output.print(report, settings, try global.language())
     }
 }

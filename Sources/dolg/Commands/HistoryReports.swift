@@ -86,7 +86,7 @@ extension ReportCommand {
                 columns: [Column("month"), Column("from"), Column("contracts"), Column("deeper"), Column("stayed"),
                           Column("shallower"), Column("current"), Column("terminated")],
                 rows: rolls.rows.map { row in
-                    [.text(String(row.month.description.prefix(7))), .text(row.from), .integer(row.contracts),
+                    [.text(String(row.month.description.prefix(7))), .term(row.from), .integer(row.contracts),
                      .integer(row.deeper), .integer(row.stayed), .integer(row.shallower), .integer(row.current),
                      .integer(row.terminated)]
                 })
@@ -116,7 +116,7 @@ extension ReportCommand {
             }
             let report = Report(
                 columns: [Column("paid_after"), Column("episodes"), Column("amount")],
-                rows: effect.rows.map { [.text($0.step), .integer($0.episodes), .money($0.amount)] })
+                rows: effect.rows.map { [.term($0.step), .integer($0.episodes), .money($0.amount)] })
             try output.print(report, settings, try global.language())
         }
     }

@@ -70,19 +70,34 @@ struct RestoreCommand: ParsableCommand {
 
 /// The doctor's findings as lines: one per check, with the first offending rows under a failed one.
 enum DoctorReport {
+    /// Each check's rule for Russian readers, by the check's stable name.
+    static let russianRules = [
+        "integrity": "SQLite находит страницы, индексы и ограничения файла целыми.",
+        "foreign_keys": "Каждая ссылка указывает на существующую строку.",
+        "ledger_mark": "Файл несёт метку dolg и строку настроек.",
+        "schedule_sums": "Платежи по графику каждого договора в сумме равны его сумме, с первым взносом.",
+        "installment_counts": "В договоре с регулярным графиком столько платежей, сколько в нём указано.",
+        "reversals": "Отмена отменяет ровно один платёж своего договора, в его дату или позже.",
+        "payment_dates": "Нет денег, датированных раньше начала договора.",
+        "reminders_sent_once": "Ни одно напоминание не передано шлюзу дважды.",
+        "payments_from_two_sources": "Ни у одного договора нет платежей одной даты и суммы, внесённых двумя путями (для проверки).",
+        "append_only": "Таблицы истории не дают выполнить UPDATE и DELETE, даже вручную.",
+    ]
+
     static func render(_ findings: [LedgerCheckResult], _ say: Say) -> String {
         let width = findings.map(\.name.count).max() ?? 0
         var text = ""
         for finding in findings {
             let name = finding.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            let rule = say(finding.rule, russianRules[finding.name] ?? finding.rule)
             if finding.warns {
-                text += "warn    \(name)  \(finding.rule) "
+                text += say("warn    ", "внимание ") + "\(name)  \(rule) "
                     + say("(\(finding.problemCount) to look at)", "(проверьте: \(finding.problemCount))") + "\n"
                 for example in finding.examples { text += "        - \(example)\n" }
             } else if finding.passed {
-                text += "ok      \(name)  \(finding.rule)\n"
+                text += say("ok      ", "в норме  ") + "\(name)  \(rule)\n"
             } else {
-                text += "FAILED  \(name)  \(finding.rule) "
+                text += say("FAILED  ", "ОШИБКА   ") + "\(name)  \(rule) "
                     + say("(\(finding.problemCount) found)", "(найдено: \(finding.problemCount))") + "\n"
                 for example in finding.examples { text += "        - \(example)\n" }
             }

@@ -36,20 +36,26 @@ extension ReportCommand {
             let rate = metrics.portfolio.overdueRate
             let average = metrics.averageDaysOverdueTenths
             let reaction = metrics.medianReactionDays
+            let portfolio = metrics.portfolio
+            let averageVerdict: Verdict = portfolio.overdueContracts == 0 ? .excellent : norms.averageDaysVerdict(tenths: average)
             let report = Report(
                 columns: [Column("metric"), Column("value"), Column("verdict"), Column("basis")],
                 rows: [
-                    [.text("overdue_rate"), .percentage(rate), .text(norms.overdueRateVerdict(rate).rawValue),
-                     .text("\(metrics.portfolio.overdueContracts) of \(metrics.portfolio.activeContracts) active contracts on \(to)")],
-                    [.text("average_days_overdue"), .tenths(average),
-                     .text(metrics.portfolio.overdueContracts == 0 ? "excellent" : norms.averageDaysVerdict(tenths: average).rawValue),
-                     .text("over \(metrics.portfolio.overdueContracts) overdue contracts")],
-                    [.text("recovery_rate"), .percentage(metrics.recoveryRate),
-                     .optionalText(metrics.overdueInPeriod == 0 ? nil : norms.recoveryVerdict(metrics.recoveryRate).rawValue),
-                     .text("\(metrics.recovered) of \(metrics.overdueInPeriod) overdue between \(from) and \(to) came back")],
-                    [.text("reaction_days"), reaction.map { .integer($0) } ?? .empty,
-                     .optionalText(reaction.map { norms.reactionVerdict(days: $0).rawValue }),
-                     .text("median of \(metrics.reactionDays.count) new overdues; \(metrics.unanswered) still without a touch")],
+                    [.words("overdue_rate", russian: "доля просрочки"), .percentage(rate), MetricWords.verdict(norms.overdueRateVerdict(rate)),
+                     .words("\(portfolio.overdueContracts) of \(portfolio.activeContracts) active contracts on \(to)",
+                            russian: "\(portfolio.overdueContracts) из \(portfolio.activeContracts) договоров в работе на \(to.russianDescription)")],
+                    [.words("average_days_overdue", russian: "средняя просрочка, дней"), .tenths(average),
+                     MetricWords.verdict(averageVerdict),
+                     .words("over \(portfolio.overdueContracts) overdue contracts",
+                            russian: "по \(portfolio.overdueContracts) просроченным договорам")],
+                    [.words("recovery_rate", russian: "доля возврата"), .percentage(metrics.recoveryRate),
+                     metrics.overdueInPeriod == 0 ? .empty : MetricWords.verdict(norms.recoveryVerdict(metrics.recoveryRate)),
+                     .words("\(metrics.recovered) of \(metrics.overdueInPeriod) overdue between \(from) and \(to) came back",
+                            russian: "\(metrics.recovered) из \(metrics.overdueInPeriod) просрочивших с \(from.russianDescription) по \(to.russianDescription) вернулись к графику")],
+                    [.words("reaction_days", russian: "реакция, дней"), reaction.map { .integer($0) } ?? .empty,
+                     reaction.map { MetricWords.verdict(norms.reactionVerdict(days: $0)) } ?? .empty,
+                     .words("median of \(metrics.reactionDays.count) new overdues; \(metrics.unanswered) still without a touch",
+                            russian: "медиана по новым просрочкам: \(metrics.reactionDays.count); без контакта до сих пор: \(metrics.unanswered)")],
                 ])
             try output.print(report, settings, try global.language())
         }
@@ -88,5 +94,17 @@ extension ReportCommand {
             report.dropOrder = ["median_reaction_days", "closed_in_period", "recovered", "touches", "contracts", "clients"]
             try output.print(report, settings, try global.language())
         }
+    }
+}
+
+/// The verdicts of the health metrics for people.
+enum MetricWords {
+    static let verdicts: [Verdict: String] = [
+        .excellent: "отлично", .good: "хорошо", .normal: "нормально", .acceptable: "допустимо", .bad: "плохо",
+        .catastrophe: "катастрофа",
+    ]
+
+    static func verdict(_ verdict: Verdict) -> Cell {
+        .words(verdict.rawValue, russian: verdicts[verdict] ?? verdict.rawValue)
     }
 }

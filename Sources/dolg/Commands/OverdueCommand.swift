@@ -56,7 +56,7 @@ struct OverdueCommand: ParsableCommand {
             let row = rows[index]
             return [.text(row.number), .text(row.clientName), .text(privacy.phone(row.phone)),
                     .optionalText(row.managerName), .text(row.bucket.label), .integer(row.daysOverdue),
-                    .money(row.overdueAmount), .money(row.outstanding), .optionalText(row.nextAction?.step.name),
+                    .money(row.overdueAmount), .money(row.outstanding), .optionalTerm(row.nextAction?.step.name),
                     .optionalDate(row.nextAction?.dueDate)]
         }
     }

@@ -61,7 +61,7 @@ struct PayCommand: ParsableCommand {
                 write(say("Recorded payment \(id): \(table.format(.money(amount))) to contract \(number) on \(date).",
                           "Платеж \(id) записан: \(table.format(.money(amount))) по договору \(number) от \(table.format(.date(date)))."))
                 write(say(" Outstanding \(outstanding), status \(status).\n",
-                          " Остаток \(outstanding), статус «\(RussianHeaders.terms[status] ?? status)».\n"))
+                          " Остаток \(outstanding), статус «\(RussianHeaders.term(status))».\n"))
                 if position.credit.isPositive {
                     let credit = table.format(.money(position.credit))
                     write(say("Overpaid: contract \(number) has a credit of \(credit). Return it with `dolg pay refund \(number) AMOUNT --reason TEXT` or move it with `dolg pay transfer \(number) --to CONTRACT`.\n",
@@ -112,7 +112,7 @@ extension PayCommand {
                     let payment = receipt.payment
                     return [.integer(Int(receipt.id)), .date(payment.date), .money(payment.amount),
                             .text(payment.documentNumber), .text(payment.payerName), .optionalText(payment.payerINN),
-                            .text(payment.purpose), .text(receipt.reason)]
+                            .text(payment.purpose), BankWords.reason(receipt.reason)]
                 })
             try output.print(report, settings, try global.language())
         }

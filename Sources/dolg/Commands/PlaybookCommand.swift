@@ -44,8 +44,11 @@ struct PlaybookCommand: ParsableCommand {
             try MessageText.check(set, currency: settings.currency)
             let version = try ledger.importPlaybook(text: text, buckets: set.buckets, by: global.login,
                                                     audit: try global.auditContext())
-            let segments = set.segments.isEmpty ? "" : "; segments: \(set.segments.keys.sorted().joined(separator: ", "))"
-            write("Playbook version \(version) is in force: \(set.standard.ladder.steps.count) steps\(segments).\n")
+            let names = set.segments.keys.sorted().joined(separator: ", ")
+            let steps = set.standard.ladder.steps.count
+            write(Say(language: try global.language())(
+                "Playbook version \(version) is in force: \(steps) steps\(set.segments.isEmpty ? "" : "; segments: \(names)").\n",
+                "Действует сценарий взыскания, версия \(version): шагов \(steps)\(set.segments.isEmpty ? "" : "; сегменты: \(names)").\n"))
         }
     }
 

@@ -116,9 +116,10 @@ struct ReminderRun {
                 planned += 1
                 if reminder.skipped { outcome.skipped += 1 }
                 if listEach {
+                    let step = stepWords(reminder.candidate.step.name)
                     outcome.lines.append(reminder.skipped
-                        ? "skip  \(row.number) #\(seq) \(reminder.candidate.step.name)"
-                        : "new   \(row.number) #\(seq) \(reminder.candidate.step.name) → \(PhoneNumber.masked(row.clientPhone)): "
+                        ? say("skip  ", "пропуск ") + "\(row.number) #\(seq) \(step)"
+                        : say("new   ", "новое   ") + "\(row.number) #\(seq) \(step) → \(PhoneNumber.masked(row.clientPhone)): "
                             + (try preview(reminder, client: row.clientName)))
                 }
                 guard !dryRun else { continue }
@@ -247,7 +248,7 @@ struct ReminderRun {
                 // It may have sent: left unknown, as after a crash, for the operator to settle.
                 outcome.unknown += 1
                 outcome.lines.append(say("unknown \(contracts(carried)) \(first.step.name): \(result.detail ?? "")",
-                                         "неизвестно \(contracts(carried)) \(first.step.name): ответа нет \(gateway.timeout) с, команда отправки остановлена"))
+                                         "неизвестно \(contracts(carried)) \(stepWords(first.step.name)): ответа нет \(gateway.timeout) с, команда отправки остановлена"))
                 // A gateway that hangs once would hang for each message: the rest wait for the next
                 // run rather than hold this one for a timeout apiece.
                 let rest = groups[(index + 1)...].map(\.count).reduce(0, +)
@@ -261,7 +262,7 @@ struct ReminderRun {
             guard recordResult(attempt, result) else {
                 outcome.unknown += 1
                 outcome.lines.append(say("unknown \(contracts(carried)) \(first.step.name): handed over, result not recorded",
-                                         "неизвестно \(contracts(carried)) \(first.step.name): передано, итог не записан"))
+                                         "неизвестно \(contracts(carried)) \(stepWords(first.step.name)): передано, итог не записан"))
                 continue
             }
             if result.sent {
@@ -270,11 +271,14 @@ struct ReminderRun {
             } else {
                 outcome.failed += 1
                 outcome.waiting += carried.count
-                outcome.lines.append("failed \(contracts(carried)) \(first.step.name): \(result.detail ?? "")")
+                outcome.lines.append(say("failed ", "ошибка ") + "\(contracts(carried)) \(stepWords(first.step.name)): \(result.detail ?? "")")
                 noteIfStuck(carried, &outcome)
             }
         }
     }
+
+    /// A step's name for the reader: the default ladder's in Russian, a playbook's as written.
+    private func stepWords(_ name: String) -> String { say(name, RussianHeaders.term(name)) }
 
     /// Records the chosen messages as sent outside dolg, with the text they have now.
     private func markSent(_ groups: [[Deliverable]], _ ids: Set<Int64>, source: String, _ outcome: inout Outcome) throws {

@@ -39,7 +39,7 @@ enum ParserMessages {
                 ? "dolg: ошибка[usage]: нет команды '\(word)'" + (suggestion.map { ". Возможно, имелась в виду '\($0)'?" } ?? "") + " — см. `dolg help`"
                 : "dolg: error[usage]: there is no command '\(word)'" + (suggestion.map { ". Did you mean '\($0)'?" } ?? "") + " — see `dolg help` for usage"
         }
-        if russian { message = inRussian(message) }
+        if russian { message = placeholders(inRussian(message)) }
         return russian ? "dolg: ошибка[usage]: \(message) — см. `dolg help`"
                        : "dolg: error[usage]: \(message) — see `dolg help` for usage"
     }
@@ -138,10 +138,49 @@ enum ParserMessages {
         for index in lines.indices {
             var line = lines[index]
             for (english, russian) in helpPhrases { line = line.replacingOccurrences(of: english, with: russian) }
-            lines[index] = line
+            // The parser wraps its value lists: "default:" may begin a line.
+            if line.trimmingCharacters(in: .whitespaces).hasPrefix("default:") {
+                line = line.replacingOccurrences(of: "default:", with: "по умолчанию:")
+            }
+            lines[index] = placeholders(line)
         }
         return lines.joined(separator: "\n")
     }
+
+    /// `<contract>` is `<договор>`: the parser names a value after its property unless told.
+    /// In an option's line of help the description keeps its column.
+    static func placeholders(_ line: String) -> String {
+        guard line.contains("<") else { return line }
+        func named(_ text: String) -> String {
+            var text = text
+            for (english, russian) in valueNames { text = text.replacingOccurrences(of: "<\(english)>", with: "<\(russian)>") }
+            return text
+        }
+        guard line.hasPrefix("  -") || line.hasPrefix("  <"), let gap = line.range(of: #"\S {2,}(?=\S)"#, options: .regularExpression) else {
+            return named(line)
+        }
+        let names = String(line[..<line.index(after: gap.lowerBound)])
+        let column = line.distance(from: line.startIndex, to: gap.upperBound)
+        let renamed = named(names)
+        return renamed + String(repeating: " ", count: max(2, column - renamed.count)) + String(line[gap.upperBound...])
+    }
+
+    private static let valueNames: [(String, String)] = [
+        ("address", "адрес"), ("amount", "сумма"), ("as-of", "дата"), ("bucket", "интервал"), ("buckets", "интервалы"),
+        ("by", "шаг"), ("callback-at", "время"), ("channel", "канал"), ("client", "клиент"), ("color", "цвет"),
+        ("contract", "договор"), ("creditor", "кредитор"), ("currency", "валюта"), ("date", "дата"),
+        ("deadline-days", "дней"), ("down", "сумма"), ("email", "почта"), ("file", "файл"), ("first-due", "дата"),
+        ("format", "формат"), ("from", "дата"), ("id", "id"), ("ids", "id"), ("inn", "ИНН"), ("installments", "число"),
+        ("kind", "вид"), ("login", "логин"), ("manager", "менеджер"), ("map", "соответствие"), ("method", "способ"),
+        ("min-days", "дней"), ("months", "месяцев"), ("name", "имя"), ("new-name", "новое-имя"), ("note", "заметка"),
+        ("number", "номер"), ("out", "файл"), ("outcome", "итог"), ("parts", "части"), ("passport", "паспорт"),
+        ("payment-id", "id-платежа"), ("penalty", "пени"), ("period", "период"), ("periods", "периодов"),
+        ("phone", "телефон"), ("promise-amount", "сумма"), ("promise-date", "дата"), ("rate", "ставка"),
+        ("reason", "причина"), ("ref", "основание"), ("role", "роль"), ("schedule", "файл"), ("schedule-file", "файл"),
+        ("segment", "сегмент"), ("send-cmd", "команда"), ("send-timeout", "секунд"), ("since", "дата"),
+        ("start", "дата"), ("status", "статус"), ("text", "текст"), ("time-offset", "часов"), ("to", "кому"),
+        ("until", "дата"), ("vs", "дата"), ("who", "кто"), ("within", "дней"),
+    ]
 
     private static let helpPhrases: [(String, String)] = [
         ("OVERVIEW: ", "ОБЗОР: "),
@@ -159,7 +198,8 @@ enum ParserMessages {
         ("(default)     ", "(по умолчанию)"),
         ("(default)", "(основная)"),
         ("(default: ", "(по умолчанию: "),
-        ("(values: ", "(значения: "),
+        ("(values:", "(значения:"),
+        ("; default:", "; по умолчанию:"),
         ("See 'dolg help ", "Подробнее: 'dolg help "),
         ("' for detailed help.", "'."),
     ]

@@ -49,5 +49,12 @@ enum RussianHeaders {
         "manager": "менеджер", "head": "руководитель", "person": "физлицо", "business": "организация",
         "revised": "пересмотрен", "ledger": "по реестру",
         "no": "нет", "phone": "телефону", "contract": "договору", "inn": "ИНН", "name": "имени",
+        "cash": "наличные", "card": "карта", "bank": "банк", "month": "месяц", "2weeks": "2 недели", "week": "неделя",
+        "no open contracts": "нет открытых договоров", "refund": "возврат", "transfer": "перенос",
     ]
+
+    /// A value's word for Russian readers: the terms above, else a step of the default ladder.
+    static func term(_ word: String) -> String {
+        terms[word] ?? WorkflowWords.stepNames[word] ?? word
+    }
 }

@@ -53,7 +53,7 @@ struct SpreadsheetSheet {
             let shown = language == .russian ? russian : english
             return (inlineString(shown, reference: reference), shown.count)
         case .term(let word):
-            let shown = language == .russian ? RussianHeaders.terms[word] ?? word : word
+            let shown = language == .russian ? RussianHeaders.term(word) : word
             return (inlineString(shown, reference: reference), shown.count)
         case .integer(let value): return (number(String(value), reference, .integer), String(value).count + 1)
         case .money(let money): return (number(money.decimalString, reference, .money), money.decimalString.count + 6)

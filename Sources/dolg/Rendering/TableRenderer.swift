@@ -123,7 +123,7 @@ struct TableRenderer {
         case .text(let text): return TerminalText.visible(text)
         case .words(let english, let russian): return TerminalText.visible(language == .russian ? russian : english)
         case .chart(let drawing): return drawing
-        case .term(let word): return language == .russian ? RussianHeaders.terms[word] ?? word : word
+        case .term(let word): return language == .russian ? RussianHeaders.term(word) : word
         case .integer(let value): return String(value)
         case .money(let money): return money.formatted(currency, language)
         case .date(let date): return language == .russian ? date.russianDescription : date.description

@@ -22,20 +22,27 @@ enum TerminalChart {
 }
 
 /// A count of records on stderr while long work runs, only when stderr is a terminal (never in
-/// cron or a pipe), cleared when done.
+/// cron or a pipe), cleared when done; with the total and a percentage when the total is known.
 final class Progress {
     private let label: String
     private let enabled = isatty(STDERR_FILENO) == 1
     private var count = 0
+    private var total: Int?
 
-    init(_ label: String) {
-        self.label = label
+    /// `total` is asked for only when progress is shown at all.
+    init(_ english: String, _ russian: String, total: () -> Int? = { nil }) {
+        label = HelpLanguage.current == .russian ? russian : english
+        if enabled { self.total = total() }
     }
 
     func tick() {
         count += 1
         if enabled && count % 5_000 == 0 {
-            FileHandle.standardError.write(Data("\r\(label): \(count)…".utf8))
+            var line = "\r\(label): \(count)"
+            if let total, total >= count {
+                line += (HelpLanguage.current == .russian ? " из " : " of ") + "\(total) (\(count * 100 / max(total, 1))%)"
+            }
+            FileHandle.standardError.write(Data((line + "…").utf8))
         }
     }
 

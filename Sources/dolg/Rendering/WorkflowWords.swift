@@ -6,7 +6,7 @@ import DolgRules
 enum WorkflowWords {
     static let stepNames: [String: String] = [
         "sms-reminder": "СМС-напоминание", "sms-due": "СМС в день платежа", "sms-overdue": "СМС о просрочке",
-        "call-soft": "мягкий звонок", "call-firm": "твёрдый звонок", "claim-letter": "претензия", "lawyer": "юристу",
+        "call-soft": "мягкий звонок", "call-firm": "твёрдый звонок", "claim-letter": "претензия", "lawyer": "передать юристу",
     ]
 
     static let instructions: [String: String] = [
