@@ -16,9 +16,11 @@ all: build
 
 # System packages: SQLite's and zlib's headers, which GRDB and ZIPFoundation compile against (what
 # the tool needs); the sqlite3 shell and GNU time, which the tests use to look inside a ledger and
-# to measure memory; LibreOffice without a GUI, which the tests open workbooks with.
+# to measure memory; LibreOffice without a GUI, which the tests open workbooks with; headless
+# Chromium and the DejaVu fonts, which the tests lay the dashboard out with.
 SYSTEM_PACKAGES := /usr/include/sqlite3.h:libsqlite3-dev /usr/include/zlib.h:zlib1g-dev \
-                   /usr/bin/sqlite3:sqlite3 /usr/bin/time:time /usr/bin/soffice:libreoffice-calc-nogui
+                   /usr/bin/sqlite3:sqlite3 /usr/bin/time:time /usr/bin/soffice:libreoffice-calc-nogui \
+                   /usr/bin/chromium:chromium /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
 
 deps:
 	@missing=""; for entry in $(SYSTEM_PACKAGES); do \
@@ -83,10 +85,6 @@ demo: release
 
 # The dashboard of the demo ledger, drawn by headless Chromium into docs/dashboard.png.
 dashboard: demo
-	@command -v chromium >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; \
-	  else echo "make dashboard needs the chromium package" >&2; exit 1; fi; }
 	$(RELEASE) report html --db $(DEMO_DB) --today $(DEMO_TODAY) --lang ru --out $(DEMO_DIR)/dashboard.html
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1150,1100 \
 	  --screenshot=docs/dashboard.png file://$(CURDIR)/$(DEMO_DIR)/dashboard.html
