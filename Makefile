@@ -10,17 +10,19 @@ DEMO_DB    := $(DEMO_DIR)/ledger.sqlite
 DEMO_TODAY := 2026-11-20
 RELEASE    := .build/release/dolg
 
-.PHONY: all deps build release test fuzz torture demo dashboard bench install clean
+.PHONY: all deps build release test fuzz torture demo dashboard bench man install clean
 
 all: build
 
 # System packages: SQLite's and zlib's headers, which GRDB and ZIPFoundation compile against (what
 # the tool needs); the sqlite3 shell and GNU time, which the tests use to look inside a ledger and
 # to measure memory; LibreOffice without a GUI, which the tests open workbooks with; headless
-# Chromium and the DejaVu fonts, which the tests lay the dashboard out with.
+# Chromium and the DejaVu fonts, which the tests lay the dashboard out with; groff, which reads
+# the man pages.
 SYSTEM_PACKAGES := /usr/include/sqlite3.h:libsqlite3-dev /usr/include/zlib.h:zlib1g-dev \
                    /usr/bin/sqlite3:sqlite3 /usr/bin/time:time /usr/bin/soffice:libreoffice-calc-nogui \
-                   /usr/bin/chromium:chromium /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
+                   /usr/bin/chromium:chromium /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core \
+                   /usr/bin/groff:groff-base
 
 deps:
 	@missing=""; for entry in $(SYSTEM_PACKAGES); do \
@@ -89,7 +91,6 @@ dashboard: demo
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1150,1100 \
 	  --screenshot=docs/dashboard.png file://$(CURDIR)/$(DEMO_DIR)/dashboard.html
 
-# The binary, its man page (generated from the argument definitions) and shell completions.
 # The benchmark (see docs/performance.md): SIZES="1000 10000 100000", FULL=1 adds 1 000 000.
 bench: deps
 	@command -v hyperfine >/dev/null || { \
@@ -100,13 +101,22 @@ bench: deps
 	$(SWIFT) build -c release --product dolg-bench
 	bench/run.sh
 
+# The man pages, written from the commands' definitions in both languages where man(1) finds
+# them by the locale: MANPATH=.build/man man dolg-next (LANG=ru_RU.UTF-8, or man -L ru, for Russian).
+MAN_DIR := .build/man
+man: build
+	rm -rf $(MAN_DIR)
+	$(SWIFT) run -q dolg manual --lang en --directory $(MAN_DIR)/man1
+	$(SWIFT) run -q dolg manual --lang ru --directory $(MAN_DIR)/ru/man1
+
+# The binary, its man pages in both languages and shell completions.
 install: release
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	install -d $(DESTDIR)$(PREFIX)/bin \
 	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
 	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 0755 $(RELEASE) $(DESTDIR)$(PREFIX)/bin/dolg
-	$(SWIFT) package --allow-writing-to-package-directory generate-manual --date 2026-11-20
-	install -m 0644 .build/plugins/GenerateManual/outputs/dolg/dolg.1 $(DESTDIR)$(PREFIX)/share/man/man1/dolg.1
+	$(RELEASE) manual --lang en --directory $(DESTDIR)$(PREFIX)/share/man/man1
+	$(RELEASE) manual --lang ru --directory $(DESTDIR)$(PREFIX)/share/man/ru/man1
 	$(RELEASE) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/dolg
 	$(RELEASE) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_dolg
 	$(RELEASE) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/dolg.fish

@@ -34,6 +34,7 @@ struct Dolg: ParsableCommand {
             AuditCommand.self,
             BackupCommand.self,
             RestoreCommand.self,
+            ManualCommand.self,
         ])
 }
 

@@ -165,6 +165,11 @@ enum ParserMessages {
         return renamed + String(repeating: " ", count: max(2, column - renamed.count)) + String(line[gap.upperBound...])
     }
 
+    /// A value's name in Russian, as help shows it.
+    static func russianValueName(_ name: String) -> String {
+        valueNames.first { $0.0 == name }?.1 ?? name
+    }
+
     private static let valueNames: [(String, String)] = [
         ("address", "адрес"), ("amount", "сумма"), ("as-of", "дата"), ("bucket", "интервал"), ("buckets", "интервалы"),
         ("by", "шаг"), ("callback-at", "время"), ("channel", "канал"), ("client", "клиент"), ("color", "цвет"),
@@ -178,7 +183,7 @@ enum ParserMessages {
         ("phone", "телефон"), ("promise-amount", "сумма"), ("promise-date", "дата"), ("rate", "ставка"),
         ("reason", "причина"), ("ref", "основание"), ("role", "роль"), ("schedule", "файл"), ("schedule-file", "файл"),
         ("segment", "сегмент"), ("send-cmd", "команда"), ("send-timeout", "секунд"), ("since", "дата"),
-        ("start", "дата"), ("status", "статус"), ("text", "текст"), ("time-offset", "часов"), ("to", "кому"),
+        ("start", "дата"), ("status", "статус"), ("text", "текст"), ("time-offset", "часов"), ("to", "кому"), ("top", "число"), ("directory", "каталог"),
         ("until", "дата"), ("vs", "дата"), ("who", "кто"), ("within", "дней"),
     ]
 
