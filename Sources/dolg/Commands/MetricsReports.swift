@@ -83,7 +83,7 @@ extension ReportCommand {
                           Column("median_reaction_days")],
                 rows: byManager.keys.sorted().map { name in
                     let metrics = byManager[name]!
-                    return [.text(name.isEmpty ? "(none)" : name), .integer(clients[name]?.count ?? 0),
+                    return [name.isEmpty ? .words("(none)", russian: "(без менеджера)") : .text(name), .integer(clients[name]?.count ?? 0),
                             .integer(metrics.portfolio.totalContracts), .integer(metrics.closedInPeriod),
                             .integer(metrics.portfolio.overdueContracts), .money(metrics.portfolio.overdueAmount),
                             .percentage(metrics.portfolio.overdueRate), .integer(metrics.recovered),

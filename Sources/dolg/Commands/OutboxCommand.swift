@@ -181,7 +181,7 @@ func outboxReport(_ ledger: LedgerDatabase, _ settings: LedgerSettings, _ global
                   Column("handed_at"), Column("detail"), Column("text")],
         rows: messages.map { message in
             [.integer(Int(message.id)), .text(message.createdAt.description), .text(message.contractNumber),
-             .integer(message.installmentSeq), .text(message.step), .text(message.channel),
+             .integer(message.installmentSeq), .term(message.step), .text(message.channel),
              // An email address as it is; anything else is a phone, masked unless --reveal.
              .text(message.address.contains("@") ? message.address : privacy.phone(message.address)),
              .term(message.status.rawValue), .integer(message.attempts),

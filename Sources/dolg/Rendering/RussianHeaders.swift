@@ -53,6 +53,19 @@ enum RussianHeaders {
         "no open contracts": "нет открытых договоров", "refund": "возврат", "transfer": "перенос",
     ]
 
+    /// Headers a narrow table shows when the whole one does not fit its column: short, and
+    /// still telling apart the columns that begin alike (two «обещаний…» would not).
+    static let short: [String: (english: String, russian: String)] = [
+        "days_overdue": ("days", "дней"), "overdue_amount": ("overdue", "просрочено"),
+        "outstanding": ("owed", "остаток"), "overdue_rate": ("rate", "доля"), "promises_kept": ("kept", "выполн."),
+        "promises_broken": ("broken", "наруш."), "median_reaction_days": ("reaction", "реакция"),
+        "closed_in_period": ("closed", "закрыто"), "recovered": ("back", "вернулись"), "next_action": ("next", "шаг"),
+        "next_action_due": ("due", "срок"), "step_due": ("due", "срок"), "last_touch": ("touch", "контакт"),
+        "instruction": ("to do", "что делать"), "not_before": ("from", "с"), "contracts": ("contr.", "догов."),
+        "installment": ("inst.", "взнос"), "attempts": ("tries", "попыток"), "handed_at": ("handed", "передано"),
+        "overdue": ("late", "проср."), "credit": ("credit", "перепл."),
+    ]
+
     /// A value's word for Russian readers: the terms above, else a step of the default ladder.
     static func term(_ word: String) -> String {
         terms[word] ?? WorkflowWords.stepNames[word] ?? word

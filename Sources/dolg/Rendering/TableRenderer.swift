@@ -83,7 +83,13 @@ struct TableRenderer {
             return (text, TerminalWidth.cells(text))
         }
         let texts = allTexts.map { row in shown.enumerated().map { fitted(row[$0.element], widths[$0.offset]) } }
-        let headers = shown.enumerated().map { fitted(allHeaders[$0.element], widths[$0.offset]) }
+        let headers = shown.enumerated().map { offset, column in
+            let whole = allHeaders[column]
+            guard whole.width > widths[offset], let short = shortHeader(report.columns[column]) else {
+                return fitted(whole, widths[offset])
+            }
+            return fitted((short, TerminalWidth.cells(short)), widths[offset])
+        }
         let rightAligned = shown.map { allRight[$0] }
         func line(_ cells: [(text: String, width: Int)]) -> String {
             var line = ""
@@ -111,6 +117,11 @@ struct TableRenderer {
         return zip(labels, row).map { label, cell in
             (label + String(repeating: " ", count: width - label.count) + "  " + format(cell)).trimmingTrailingSpaces()
         }.joined(separator: "\n") + "\n"
+    }
+
+    /// The column's short header in the reader's language, for a column too narrow for its own.
+    func shortHeader(_ column: Column) -> String? {
+        RussianHeaders.short[column.key].map { language == .russian ? $0.russian : $0.english }
     }
 
     /// The column's header in the reader's language.
