@@ -211,5 +211,6 @@ public enum PlaybookReader {
 
     static func invalid(_ problem: String) -> DolgError {
         DolgError(.invalidPlaybook, "the playbook is not valid: \(problem)", remedy: "fix the file and import it again")
+            .inRussian("в сценарии взыскания ошибка: \(problem)", remedy: "исправьте файл и импортируйте его снова")
     }
 }

@@ -93,6 +93,8 @@ public final class LedgerDatabase: Sendable {
                 guard mode == "wal" else {
                     throw DolgError(.ledgerFailure, "the file system at \(path) does not support write-ahead logging",
                                     remedy: "put the ledger on a local disk")
+                        .inRussian("файловая система \(path) не поддерживает журнал упреждающей записи (WAL)",
+                                   remedy: "храните реестр на локальном диске")
                 }
             }
         } catch {
@@ -159,6 +161,7 @@ public final class LedgerDatabase: Sendable {
             """) else {
             throw DolgError(.ledgerFailure, "the ledger at \(path) has no settings row",
                             remedy: "run `dolg init` on a new file")
+                .inRussian("в реестре \(path) нет строки настроек", remedy: "выполните `dolg init` для нового файла")
         }
         let thresholds = (row["bucket_thresholds"] as String).split(separator: ",").compactMap { Int($0) }
         return LedgerSettings(currency: Currency(code: row["currency"]) ?? .rub,
@@ -178,16 +181,23 @@ public final class LedgerDatabase: Sendable {
             case .SQLITE_NOTADB, .SQLITE_CORRUPT:
                 return DolgError(.ledgerDamaged, "the ledger file is not a valid dolg ledger",
                                  remedy: "check --db, or restore it from a backup")
+                    .inRussian("файл реестра повреждён или это не реестр dolg",
+                               remedy: "проверьте --db или восстановите реестр из резервной копии")
             default:
                 if reading {
                     return DolgError(.ledgerFailure, "cannot read the ledger: \(error.message ?? "\(error)")",
                                      remedy: "check that the file is readable; report this if it persists")
+                        .inRussian("не удалось прочитать реестр: \(error.message ?? "\(error)")",
+                                   remedy: "проверьте, что файл доступен для чтения; если ошибка повторяется, сообщите о ней")
                 }
                 return DolgError(.ledgerFailure, "the ledger refused the change: \(error.message ?? "\(error)")",
                                  remedy: "nothing was written; report this if it persists")
+                    .inRussian("реестр не принял изменение: \(error.message ?? "\(error)")",
+                               remedy: "ничего не записано; если ошибка повторяется, сообщите о ней")
             }
         }
         return DolgError(.ledgerFailure, "\(error)", remedy: "nothing was written; report this if it persists")
+            .inRussian("\(error)", remedy: "ничего не записано; если ошибка повторяется, сообщите о ней")
     }
 }
 

@@ -160,8 +160,23 @@ struct HostileEdgesTests {
         let started = Date()
         let result = try sandbox.run(["import", "payments", fifo])
         #expect(result.status == 65, "\(result.stderr)")
-        #expect(result.stderr.contains("not a regular file"), "\(result.stderr)")
+        #expect(result.stderr.contains("a pipe nobody writes into"), "\(result.stderr)")
         #expect(Date().timeIntervalSince(started) < 10)
+    }
+
+    @Test("a pipe someone writes into is read like a file")
+    func fifoRead() throws {
+        let sandbox = try ledgerDueToday()
+        let fifo = sandbox.directory.appendingPathComponent("payments.csv").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+        writer.arguments = ["-c", "printf 'contract,date,amount\\nД-1,2026-11-20,100\\n' > \"$0\"", fifo]
+        try writer.run()
+        let result = try sandbox.run(["import", "payments", fifo])
+        writer.waitUntilExit()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Imported \(fifo): 1 row"), "\(result.stdout)")
     }
 
     @Test("the audit keeps the OS user and the login claimed beside it")

@@ -92,6 +92,10 @@ struct ShellConventionsTests {
         #expect(try String(contentsOfFile: csv, encoding: .utf8) == written)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: sandbox.directory.path).filter { $0.contains("incomplete") }
         #expect(leftovers.isEmpty, "\(leftovers)")
+        // Exports take -o too, the format from the extension.
+        let payments = sandbox.directory.appendingPathComponent("payments.json").path
+        #expect(try sandbox.run(["export", "payments", "-o", payments]).status == 0)
+        #expect(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: payments))) is [Any])
         // `-o -` is standard output.
         #expect(try sandbox.run(["overdue", "-o", "-", "--format", "csv"]).stdout == written)
     }

@@ -17,6 +17,8 @@ public struct BankCSVMapping: Sendable, Equatable {
             guard parts.count == 2, fields.contains(parts[0]), !parts[1].isEmpty else {
                 throw DolgError(.invalidValue, "--map '\(pair)' is not FIELD=COLUMN with a field of \(fields.joined(separator: ", "))",
                                 remedy: "e.g. --map 'date=Дата,amount=Сумма,number=Номер,purpose=Назначение платежа'")
+                    .inRussian("--map '\(pair)': нужно FIELD=COLUMN, где FIELD — одно из: \(fields.joined(separator: ", "))",
+                               remedy: "например: --map 'date=Дата,amount=Сумма,number=Номер,purpose=Назначение платежа'")
             }
             columns[parts[0]] = parts[1].lowercased()
         }
@@ -24,6 +26,8 @@ public struct BankCSVMapping: Sendable, Equatable {
         guard missing.isEmpty else {
             throw DolgError(.invalidValue, "--map has no column for \(missing.joined(separator: ", "))",
                             remedy: "map at least date, amount, number and purpose")
+                .inRussian("в --map нет колонки для \(missing.joined(separator: ", "))",
+                           remedy: "укажите колонки хотя бы для date, amount, number и purpose")
         }
         return BankCSVMapping(columns: columns)
     }

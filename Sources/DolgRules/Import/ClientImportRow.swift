@@ -25,24 +25,30 @@ public struct ClientImportRow: Hashable, Sendable {
         let phone = row.phone("phone")
         let inn = row.optionalText("inn")
         if let inn, !(inn.count == 10 || inn.count == 12) || !inn.allSatisfy(\.isNumber) {
-            row.fail("inn", inn, "an INN has 10 or 12 digits")
+            row.fail("inn", inn, "an INN has 10 or 12 digits", russian: "в ИНН 10 или 12 цифр")
         }
         let kind = row.optionalText("kind").map { RussianColumns.value($0, of: "kind").lowercased() } ?? "person"
-        if kind != "person" && kind != "business" { row.fail("kind", kind, "not person or business") }
+        if kind != "person" && kind != "business" {
+            row.fail("kind", kind, "not person or business", russian: "нужно person или business")
+        }
         for column in ["passport", "address"] {
             if let value = row.optionalText(column), value.contains("*") {
-                row.fail(column, "", "masked; export with --reveal to move personal data")
+                row.fail(column, "", "masked; export with --reveal to move personal data",
+                         russian: "скрыто маской; чтобы перенести личные данные, выгрузите их с --reveal")
             }
         }
         var offset = 0
         if let text = row.optionalText("time_offset") {
             if let hours = Int(text), (-12...14).contains(hours) { offset = hours * 60 } else {
-                row.fail("time_offset", text, "not an offset in hours from -12 to 14")
+                row.fail("time_offset", text, "not an offset in hours from -12 to 14",
+                         russian: "нужна разница во времени в часах от -12 до 14")
             }
         }
         var notes: [ClientNoteLine] = []
         if let text = row.optionalText("notes") {
-            do { notes = try ClientNoteLine.decode(text) } catch { row.fail("notes", text, error.problem) }
+            do { notes = try ClientNoteLine.decode(text) } catch {
+                row.fail("notes", text, error.problem, russian: error.russian?.problem)
+            }
         }
         guard row.errors.isEmpty, let phone else { return nil }
         return ClientImportRow(line: row.line, name: name, phone: phone, email: row.optionalText("email"), inn: inn,
@@ -82,12 +88,16 @@ public struct ClientNoteLine: Hashable, Sendable {
                   parts[1][parts[1].index(after: colon)] == " " else {
                 throw DolgError(.invalidImport, "a note is written `YYYY-MM-DDTHH:MM author: text`",
                                 remedy: "one note a line, as `dolg export clients --reveal` writes them")
+                    .inRussian("заметку пишут так: `YYYY-MM-DDTHH:MM author: text`",
+                               remedy: "по одной заметке в строке, как их выводит `dolg export clients --reveal`")
             }
             let author = String(parts[1][..<colon])
             let text = unescaped(String(parts[1][parts[1].index(colon, offsetBy: 2)...]))
             guard !author.isEmpty, !text.isEmpty else {
                 throw DolgError(.invalidImport, "a note needs an author and a text",
                                 remedy: "one note a line, as `dolg export clients --reveal` writes them")
+                    .inRussian("у заметки должны быть автор и текст",
+                               remedy: "по одной заметке в строке, как их выводит `dolg export clients --reveal`")
             }
             return ClientNoteLine(at: at, author: author, text: text)
         }

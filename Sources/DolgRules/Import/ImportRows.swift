@@ -31,14 +31,18 @@ public struct PaymentImportRow: Hashable, Sendable {
         let contract = row.identifier("contract")
         let date = row.date("date")
         let amount = row.money("amount")
-        if let amount, !amount.isPositive { row.fail("amount", amount.decimalString, "not positive") }
+        if let amount, !amount.isPositive {
+            row.fail("amount", amount.decimalString, "not positive", russian: "сумма должна быть больше нуля")
+        }
         let method = row.optionalText("method").map { RussianColumns.value($0, of: "method").lowercased() }
-        if let method, !methods.contains(method) { row.fail("method", method, "not one of cash, card, bank") }
+        if let method, !methods.contains(method) {
+            row.fail("method", method, "not one of cash, card, bank", russian: "нужно одно из: cash, card, bank")
+        }
         var occurrence: Int?
         if row.optionalText("occurrence") != nil {
             occurrence = row.integer("occurrence")
             if let value = occurrence, !(1...1_000_000).contains(value) {
-                row.fail("occurrence", String(value), "not a count from 1")
+                row.fail("occurrence", String(value), "not a count from 1", russian: "нужно целое число от 1")
             }
         }
         guard row.errors.isEmpty, let date, let amount else { return nil }
@@ -100,30 +104,35 @@ public struct ContractImportRow: Hashable, Sendable {
         let periodText = row.optionalText("period").map { RussianColumns.value($0, of: "period").lowercased() } ?? "month"
         let inn = row.optionalText("inn")
         if let inn, !(inn.count == 10 || inn.count == 12) || !inn.allSatisfy(\.isNumber) {
-            row.fail("inn", inn, "an INN has 10 or 12 digits")
+            row.fail("inn", inn, "an INN has 10 or 12 digits", russian: "в ИНН 10 или 12 цифр")
         }
         var penalty = InterestRate.zero
         if let penaltyText = row.optionalText("penalty") {
             do { penalty = try Penalty.checked(InterestRate.parse(penaltyText)) } catch {
-                row.fail("penalty", penaltyText, "not a penalty from 0 to \(Penalty.maximumDailyRate) % a day")
+                row.fail("penalty", penaltyText, "not a penalty from 0 to \(Penalty.maximumDailyRate) % a day",
+                         russian: "неустойка должна быть от 0 до \(Penalty.maximumDailyRate) % в день")
             }
         }
         let terminatedOn = row.date("terminated_on", optional: true)
         if let terminatedOn, let start, terminatedOn < start {
-            row.fail("terminated_on", terminatedOn.description, "before the contract's start \(start)")
+            row.fail("terminated_on", terminatedOn.description, "before the contract's start \(start)",
+                     russian: "раньше начала договора \(start)")
         }
         var plan: Plan?
         if periodText == "custom" {
             if let amount { plan = .custom(totalAmount: amount, downPayment: down, startDate: start) }
         } else {
             let period = Period(rawValue: periodText)
-            if period == nil { row.fail("period", periodText, "not one of month, 2weeks, week, custom") }
+            if period == nil {
+                row.fail("period", periodText, "not one of month, 2weeks, week, custom",
+                         russian: "нужно одно из: month, 2weeks, week, custom")
+            }
             let count = row.integer("installments")
             let firstDue = row.date("first_due")
             var rate = InterestRate.zero
             if let rateText = row.optionalText("rate") {
                 do { rate = try InterestRate.parse(rateText) } catch {
-                    row.fail("rate", rateText, "not a percentage from 0 to 1000")
+                    row.fail("rate", rateText, "not a percentage from 0 to 1000", russian: "это не процент от 0 до 1000")
                 }
             }
             if let amount, let count, let period, let firstDue {
@@ -134,7 +143,7 @@ public struct ContractImportRow: Hashable, Sendable {
                     try ScheduleBuilder.validate(terms)
                     plan = .generated(terms)
                 } catch {
-                    row.fail(columnOf(error.code), "", error.problem)
+                    row.fail(columnOf(error.code), "", error.problem, russian: error.russian?.problem)
                 }
             }
         }
@@ -156,6 +165,8 @@ public struct ContractImportRow: Hashable, Sendable {
             guard let lines = customLines, let firstDue = lines.map(\.dueDate).min() else {
                 throw DolgError(.invalidSchedule, "no installments for \(number) in a --schedule file",
                                 remedy: "add its installments to the --schedule file")
+                    .inRussian("в файле --schedule нет платежей по графику для \(number)",
+                               remedy: "добавьте платежи по графику этого договора в файл --schedule")
             }
             let startDate = start ?? min(today, firstDue)
             let terms = ScheduleTerms(totalAmount: total, downPayment: down, installmentCount: lines.count,
@@ -163,6 +174,7 @@ public struct ContractImportRow: Hashable, Sendable {
             guard total.isPositive, !down.isNegative, down < total else {
                 throw DolgError(.downPaymentTooLarge, "down_payment \(down) is not between 0 and the amount \(total)",
                                 remedy: "give a down payment smaller than the amount")
+                    .inRussian("down_payment \(down) вне диапазона от 0 до суммы \(total)", remedy: "укажите первый взнос меньше суммы")
             }
             return (terms, try CustomSchedule.installments(lines, startDate: startDate, downPayment: down,
                                                            financedAmount: terms.financedAmount))
@@ -203,13 +215,16 @@ public enum ImportHeader {
         let columns = header.map { $0.trimmingWhitespace().lowercased() }
         var errors: [ImportRowError] = []
         for column in required where !columns.contains(column) {
-            errors.append(ImportRowError(line: 1, column: column, value: "", problem: "the header has no such column"))
+            errors.append(ImportRowError(line: 1, column: column, value: "", problem: "the header has no such column",
+                                         russian: "в заголовке нет такой колонки"))
         }
         // The columns expected are listed once, with the first unknown one.
         for (index, column) in columns.filter({ !known.contains($0) }).enumerated() {
             errors.append(ImportRowError(line: 1, column: column, value: column,
                                          problem: index == 0 ? "unknown column; expected \(known.joined(separator: ","))"
-                                                             : "unknown column"))
+                                                             : "unknown column",
+                                         russian: index == 0 ? "неизвестная колонка; ожидаются: \(known.joined(separator: ","))"
+                                                             : "неизвестная колонка"))
         }
         return errors
     }

@@ -6,12 +6,15 @@ public struct ImportRowError: Hashable, Sendable, CustomStringConvertible {
     public let column: String
     public let value: String
     public let problem: String
+    /// The problem in Russian, for Russian readers.
+    public let russianProblem: String?
 
-    public init(line: Int, column: String, value: String, problem: String) {
+    public init(line: Int, column: String, value: String, problem: String, russian: String? = nil) {
         self.line = line
         self.column = column
         self.value = value
         self.problem = problem
+        russianProblem = russian
     }
 
     /// The same problem, attributed to `file`.
@@ -23,6 +26,12 @@ public struct ImportRowError: Hashable, Sendable, CustomStringConvertible {
 
     /// `3: phone '12345': not a phone number`, printed after the file name.
     public var description: String { "\(line): \(column) '\(Self.shown(value))': \(problem)" }
+
+    /// The same in the reader's language (English where there is no Russian wording).
+    public func description(_ language: Language) -> String {
+        guard language == .russian, let russianProblem else { return description }
+        return "\(line): \(column) '\(Self.shown(value))': \(russianProblem)"
+    }
 
     /// A value as an error message shows it: control characters made visible, and at most 60
     /// characters, so that a junk file's megabyte line is not echoed to the terminal.
@@ -47,7 +56,7 @@ public struct RowReader {
         // NULs and other control characters are no part of a name, a number or a note: the file is damaged.
         for (column, value) in fields.sorted(by: { $0.key < $1.key })
         where value.unicodeScalars.contains(where: Self.isControl) {
-            fail(column, value, "contains control characters")
+            fail(column, value, "contains control characters", russian: "содержит служебные символы")
         }
     }
 
@@ -63,7 +72,7 @@ public struct RowReader {
 
     public mutating func text(_ column: String) -> String {
         guard let value = optionalText(column) else {
-            fail(column, "", "is empty")
+            fail(column, "", "is empty", russian: "не заполнено")
             return ""
         }
         return value
@@ -72,54 +81,71 @@ public struct RowReader {
     /// A contract number or a name: text with no control or invisible characters, of bounded length.
     public mutating func identifier(_ column: String) -> String {
         let value = text(column)
-        if !value.isEmpty, let problem = IdentifierText.problem(value) { fail(column, value, problem) }
+        if !value.isEmpty, let problem = IdentifierText.problem(value) {
+            fail(column, value, problem, russian: Self.russian(identifierProblem: problem))
+        }
         return value
     }
 
     /// Like `identifier`, for a column that may be empty.
     public mutating func optionalIdentifier(_ column: String) -> String? {
         guard let value = optionalText(column) else { return nil }
-        if let problem = IdentifierText.problem(value) { fail(column, value, problem) }
+        if let problem = IdentifierText.problem(value) {
+            fail(column, value, problem, russian: Self.russian(identifierProblem: problem))
+        }
         return value
+    }
+
+    /// The Russian wording of an `IdentifierText.problem`; nil (so English) for one not listed here.
+    static func russian(identifierProblem problem: String) -> String? {
+        switch problem {
+        case "contains control characters": return "содержит служебные символы"
+        case "contains invisible characters": return "содержит невидимые символы"
+        case "is empty": return "не заполнено"
+        case "is longer than \(IdentifierText.maximumLength) characters": return "длиннее \(IdentifierText.maximumLength) символов"
+        default: return nil
+        }
     }
 
     public mutating func money(_ column: String, optional: Bool = false) -> Money? {
         guard let value = optionalText(column) else {
-            if !optional { fail(column, "", "is empty") }
+            if !optional { fail(column, "", "is empty", russian: "не заполнено") }
             return nil
         }
         do {
             return try MoneyParser.parse(value)
         } catch {
-            fail(column, value, "not an amount (\(error))")
+            fail(column, value, "not an amount (\(error))", russian: "это не сумма (\(error))")
             return nil
         }
     }
 
     public mutating func date(_ column: String, optional: Bool = false) -> CivilDate? {
         guard let value = optionalText(column) else {
-            if !optional { fail(column, "", "is empty") }
+            if !optional { fail(column, "", "is empty", russian: "не заполнено") }
             return nil
         }
         do {
             return try CivilDate.parse(value)
         } catch .noSuchDay {
-            fail(column, value, "no such day")
+            fail(column, value, "no such day", russian: "такого дня нет в календаре")
         } catch .outOfRange {
-            fail(column, value, "outside the dates dolg keeps (\(CivilDate.supportedDescription))")
+            fail(column, value, "outside the dates dolg keeps (\(CivilDate.supportedDescription))",
+                 russian: "вне дат, которые ведёт dolg (\(CivilDate.supportedDescription))")
         } catch {
-            fail(column, value, "not a date (write 2026-12-15 or 15.12.2026)")
+            fail(column, value, "not a date (write 2026-12-15 or 15.12.2026)",
+                 russian: "это не дата (пишите так: 2026-12-15 или 15.12.2026)")
         }
         return nil
     }
 
     public mutating func integer(_ column: String) -> Int? {
         guard let value = optionalText(column) else {
-            fail(column, "", "is empty")
+            fail(column, "", "is empty", russian: "не заполнено")
             return nil
         }
         guard let number = Int(value) else {
-            fail(column, value, "not a whole number")
+            fail(column, value, "not a whole number", russian: "это не целое число")
             return nil
         }
         return number
@@ -131,12 +157,12 @@ public struct RowReader {
         do {
             return try PhoneNumber(parsing: value)
         } catch {
-            fail(column, value, "not a phone number (\(error))")
+            fail(column, value, "not a phone number (\(error))", russian: "это не номер телефона (\(error))")
             return nil
         }
     }
 
-    public mutating func fail(_ column: String, _ value: String, _ problem: String) {
-        errors.append(ImportRowError(line: line, column: column, value: value, problem: problem))
+    public mutating func fail(_ column: String, _ value: String, _ problem: String, russian: String? = nil) {
+        errors.append(ImportRowError(line: line, column: column, value: value, problem: problem, russian: russian))
     }
 }

@@ -23,6 +23,8 @@ public struct BucketScheme: Hashable, Sendable {
         guard numbers.count == parts.count, let scheme = BucketScheme(thresholds: numbers) else {
             throw DolgError(.invalidValue, "--buckets '\(text)' is not a list of increasing day counts from 1",
                             remedy: "write the first day of each bucket, e.g. --buckets 1,4,7,30 or 1,31,61,91")
+                .inRussian("--buckets '\(text)': это не список возрастающих чисел дней, начиная с 1",
+                           remedy: "укажите первый день каждого интервала, например --buckets 1,4,7,30 или 1,31,61,91")
         }
         return scheme
     }

@@ -23,11 +23,15 @@ public enum CustomSchedule {
                 throw DolgError(.amountNotPositive,
                                 "schedule line \(line.lineNumber): amount \(line.amount) is not positive",
                                 remedy: "give each installment a positive amount")
+                    .inRussian("строка графика \(line.lineNumber): сумма \(line.amount) должна быть больше нуля",
+                               remedy: "у каждого платежа по графику сумма должна быть больше нуля")
             }
             guard line.dueDate >= startDate else {
                 throw DolgError(.firstDueBeforeStart,
                                 "schedule line \(line.lineNumber): due_date \(line.dueDate) is before the start \(startDate)",
                                 remedy: "give due dates on or after the contract's start date")
+                    .inRussian("строка графика \(line.lineNumber): due_date \(line.dueDate) раньше начала \(startDate)",
+                               remedy: "даты платежей должны быть не раньше даты начала договора")
             }
         }
         let total = lines.map(\.amount).sum()
@@ -35,6 +39,8 @@ public enum CustomSchedule {
             throw DolgError(.invalidSchedule,
                             "the schedule adds up to \(total), not to the financed amount \(financedAmount)",
                             remedy: "make the installments add up to --amount minus --down")
+                .inRussian("по графику выходит \(total), а финансируемая сумма — \(financedAmount)",
+                           remedy: "платежи по графику должны в сумме давать --amount минус --down")
         }
         var schedule: [Installment] = []
         if downPayment.isPositive {

@@ -9,6 +9,7 @@ public enum Restructuring {
         let allocation = Allocation(installments: current, netPaid: netPaid)
         guard allocation.outstanding.isPositive else {
             throw DolgError(.invalidSchedule, "nothing remains unpaid to restructure", remedy: "the contract is paid up")
+                .inRussian("для реструктуризации не осталось неоплаченного долга", remedy: "договор полностью оплачен")
         }
         // Covered money keeps its installments (reduced to what was paid); principal first.
         var kept: [Installment] = []
@@ -20,6 +21,8 @@ public enum Restructuring {
         guard firstDue > (kept.map(\.dueDate).max() ?? firstDue.adding(days: -1)) else {
             throw DolgError(.invalidDate, "--from \(firstDue) is not after the last paid installment",
                             remedy: "start the new schedule after the installments already paid")
+                .inRussian("--from \(firstDue) не позже последнего оплаченного платежа по графику",
+                           remedy: "начните новый график после уже оплаченных платежей")
         }
         let nextSeq = (current.map(\.seq).max() ?? 0) + 1
         let parts = ScheduleBuilder.equalSplit(allocation.outstanding, into: count)

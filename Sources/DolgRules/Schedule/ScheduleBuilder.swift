@@ -98,11 +98,15 @@ public enum ScheduleBuilder {
         guard terms.totalAmount.isPositive else {
             throw DolgError(.amountNotPositive, "--amount \(terms.totalAmount) is not positive",
                             remedy: "give the contract's total price, e.g. --amount 60000")
+                .inRussian("--amount \(terms.totalAmount): сумма должна быть больше нуля",
+                           remedy: "укажите полную цену договора, например --amount 60000")
         }
         guard !terms.downPayment.isNegative, terms.downPayment < terms.totalAmount else {
             throw DolgError(.downPaymentTooLarge,
                             "--down \(terms.downPayment) is not between 0 and the amount \(terms.totalAmount)",
                             remedy: "give a down payment smaller than --amount")
+                .inRussian("--down \(terms.downPayment) вне диапазона от 0 до суммы \(terms.totalAmount)",
+                           remedy: "укажите первый взнос меньше --amount")
         }
         try validateCount(terms.installmentCount)
         // Equal parts of less than a kopeck would leave installments of nothing to pay.
@@ -117,6 +121,8 @@ public enum ScheduleBuilder {
             throw DolgError(.firstDueBeforeStart,
                             "--first-due \(terms.firstDueDate) is before --start \(terms.startDate)",
                             remedy: "give a first due date on or after the start date")
+                .inRussian("--first-due \(terms.firstDueDate) раньше --start \(terms.startDate)",
+                           remedy: "первый платёж по графику должен быть не раньше даты начала")
         }
         try validateEnd(from: terms.firstDueDate, count: terms.installmentCount, period: terms.period)
     }
@@ -138,11 +144,15 @@ public enum ScheduleBuilder {
         guard count >= 1 else {
             throw DolgError(.invalidValue, "--installments \(count) is not positive",
                             remedy: "give 1 for a single invoice, or the number of installments")
+                .inRussian("--installments \(count): число должно быть больше нуля",
+                           remedy: "укажите 1 для одного счёта или число платежей по графику")
         }
         guard count <= ScheduleTerms.maximumInstallments else {
             throw DolgError(.tooManyInstallments,
                             "--installments \(count) is more than \(ScheduleTerms.maximumInstallments)",
                             remedy: "split the contract or use a longer --period")
+                .inRussian("--installments \(count) больше \(ScheduleTerms.maximumInstallments)",
+                           remedy: "разделите договор или укажите --period длиннее")
         }
     }
 }

@@ -100,6 +100,9 @@ extension LedgerDatabase {
                     throw DolgError(.paymentBeforeStart,
                                     "bank payment \(id) of \(payment.date) is before contract \(part.contract) started on \(contract.terms.startDate)",
                                     remedy: "check the contract number")
+                        .inRussian("банковский платёж \(id) от \(payment.date) раньше начала договора \(part.contract) "
+                                   + "(\(contract.terms.startDate))",
+                                   remedy: "проверьте номер договора")
                 }
                 let key = parts.count == 1 ? payment.naturalKey : "\(payment.naturalKey)#\(index + 1)"
                 try insertBankPayment(db, receiptID: receipt, contractID: contract.id, payment, amount: amounts[index],

@@ -33,7 +33,9 @@ extension LedgerDatabase {
                 }
                 if let other = holders.first {
                     summary.add([ImportRowError(line: row.line, column: "phone", value: row.phone.e164,
-                                                problem: "belongs to client \(other["id"] as Int64) (\(other["name"] as String)), not \(row.name)")])
+                                                problem: "belongs to client \(other["id"] as Int64) (\(other["name"] as String)), not \(row.name)",
+                                                russian: "это телефон клиента \(other["id"] as Int64) "
+                                                    + "(\(other["name"] as String)), а не \(row.name)")])
                     continue
                 }
                 var managerID: Int64?

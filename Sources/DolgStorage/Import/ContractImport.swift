@@ -41,7 +41,7 @@ extension LedgerDatabase {
                     plan = try row.schedule(customLines: customLines[row.number], today: audit.today)
                 } catch let error as DolgError {
                     summary.add([ImportRowError(line: row.line, column: "period", value: "custom",
-                                                problem: error.problem)])
+                                                problem: error.problem, russian: error.russian?.problem)])
                     continue
                 }
                 // The schedule file may list generated installments too (`export schedule` lists every
@@ -50,7 +50,8 @@ extension LedgerDatabase {
                    lines.map({ [$0.dueDate.description, $0.amount.decimalString] })
                     != plan.installments.filter({ $0.seq > 0 }).map({ [$0.dueDate.description, $0.amount.decimalString] }) {
                     summary.add([ImportRowError(line: row.line, column: "period", value: row.number,
-                                                problem: "the schedule file's installments differ from those its terms give")])
+                                                problem: "the schedule file's installments differ from those its terms give",
+                                                russian: "платежи по графику в файле графика не совпадают с условиями договора")])
                     continue
                 }
                 let byNumber = try db.cachedStatement(sql: "\(Self.contractSelect) WHERE contracts.number = ?")
@@ -60,7 +61,8 @@ extension LedgerDatabase {
                         summary.alreadyThere += 1
                     } else {
                         summary.add([ImportRowError(line: row.line, column: "number", value: row.number,
-                                                    problem: "already in the ledger with other terms")])
+                                                    problem: "already in the ledger with other terms",
+                                                    russian: "уже есть в реестре с другими условиями")])
                     }
                     continue
                 }
@@ -69,7 +71,9 @@ extension LedgerDatabase {
                         try Self.checkKnownSegment(segment, knownSegments)
                     } catch {
                         summary.add([ImportRowError(line: row.line, column: "segment", value: segment,
-                                                    problem: "not a segment of the playbook (\(knownSegments?.sorted().joined(separator: ", ") ?? ""))")])
+                                                    problem: "not a segment of the playbook (\(knownSegments?.sorted().joined(separator: ", ") ?? ""))",
+                                                    russian: "такого сегмента нет в сценарии взыскания "
+                                                        + "(\(knownSegments?.sorted().joined(separator: ", ") ?? ""))")])
                         continue
                     }
                 }
@@ -78,7 +82,8 @@ extension LedgerDatabase {
                 }
                 if let holder = clients[row.phone.e164], !PersonName.same(holder.name, row.clientName) {
                     summary.add([ImportRowError(line: row.line, column: "phone", value: row.phone.e164,
-                                                problem: "belongs to client \(holder.id) (\(holder.name)), not \(row.clientName)")])
+                                                problem: "belongs to client \(holder.id) (\(holder.name)), not \(row.clientName)",
+                                                russian: "это телефон клиента \(holder.id) (\(holder.name)), а не \(row.clientName)")])
                     continue
                 }
                 var managerID: Int64?
@@ -101,7 +106,8 @@ extension LedgerDatabase {
             }
             for (number, lines) in customLines where !scheduled.contains(number) {
                 summary.add([ImportRowError(line: lines[0].lineNumber, column: "contract", value: number,
-                                            problem: "not a contract of \(file.name)").in(scheduleFile!.name)])
+                                            problem: "not a contract of \(file.name)",
+                                            russian: "такого договора нет в \(file.name)").in(scheduleFile!.name)])
             }
             return summary.errorCount > 0 || dryRun ? .unchanged(summary) : .written(summary)
         }

@@ -24,6 +24,7 @@ public enum InputFile {
         }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw DolgError(.inputFileMissing, "cannot read '\(path)'", remedy: "check the file's permissions")
+                .inRussian("не удалось прочитать '\(path)'", remedy: "проверьте права на файл")
         }
     }
 
@@ -32,15 +33,17 @@ public enum InputFile {
         try checkReadable(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DolgError(.inputFileMissing, "cannot read '\(path)'", remedy: "check the file's permissions")
+                .inRussian("не удалось прочитать '\(path)'", remedy: "проверьте права на файл")
         }
         return data
     }
 
     /// The file as UTF-8 text; anything else is refused with `code` (65).
     public static func text(_ path: String, refusedAs code: DolgError.Code,
-                            remedy: String) throws(DolgError) -> String {
+                            remedy: String, russianRemedy: String) throws(DolgError) -> String {
         guard let text = String(data: try bytes(path), encoding: .utf8) else {
             throw DolgError(code, "'\(path)' is not UTF-8 text", remedy: remedy)
+                .inRussian("'\(path)' — не текст в UTF-8", remedy: russianRemedy)
         }
         return text
     }

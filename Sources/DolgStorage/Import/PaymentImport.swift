@@ -50,12 +50,13 @@ extension LedgerDatabase {
                 }
                 guard let contract = try contracts.find(row.contractNumber) else {
                     summary.add([ImportRowError(line: row.line, column: "contract", value: row.contractNumber,
-                                                problem: "no such contract")])
+                                                problem: "no such contract", russian: "такого договора нет")])
                     continue
                 }
                 guard row.date >= contract.startDate else {
                     summary.add([ImportRowError(line: row.line, column: "date", value: row.date.description,
-                                                problem: "before the contract started on \(contract.startDate)")])
+                                                problem: "before the contract started on \(contract.startDate)",
+                                                russian: "раньше начала договора \(contract.startDate)")])
                     continue
                 }
                 var naturalKey: String?
@@ -65,7 +66,8 @@ extension LedgerDatabase {
                             && existing["date"] == row.date.description
                         if same { summary.alreadyThere += 1 } else {
                             summary.add([ImportRowError(line: row.line, column: "reference", value: reference,
-                                                        problem: "already used by another payment")])
+                                                        problem: "already used by another payment",
+                                                        russian: "уже указано у другого платежа")])
                         }
                         continue
                     }

@@ -33,6 +33,7 @@ public final class TabularFile {
         try InputFile.checkReadable(path)
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw DolgError(.inputFileMissing, "cannot read '\(path)'", remedy: "check the file's path and permissions")
+                .inRussian("не удалось прочитать '\(path)'", remedy: "проверьте путь к файлу и права доступа")
         }
         self.handle = handle
         size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.uint64Value

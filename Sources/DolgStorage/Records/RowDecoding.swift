@@ -8,6 +8,8 @@ func storedDate(_ text: String) throws -> CivilDate {
     } catch {
         throw DolgError(.ledgerFailure, "the ledger holds '\(text)' where a date should be",
                         remedy: "the file was changed outside dolg: restore it from a backup")
+            .inRussian("в реестре '\(text)' там, где должна быть дата",
+                       remedy: "файл изменён не через dolg: восстановите его из резервной копии")
     }
 }
 

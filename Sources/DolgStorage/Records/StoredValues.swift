@@ -112,6 +112,8 @@ extension Money {
             guard let stored else {
                 throw DolgError(.invalidAmount, "\(self) is past the largest amount the ledger can store",
                                 remedy: "amounts are limited to \(Money.maximum) each; see docs/formats.md")
+                    .inRussian("\(self) больше наибольшей суммы, которую может хранить реестр",
+                               remedy: "каждая сумма — не больше \(Money.maximum); см. docs/formats.md")
             }
             return stored
         }

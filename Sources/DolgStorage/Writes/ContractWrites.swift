@@ -81,6 +81,8 @@ extension LedgerDatabase {
                 throw DolgError(.alreadyTerminated,
                                 "contract \(number) was already terminated on \(termination.date)",
                                 remedy: "nothing to do; see `dolg contract show \(number)`")
+                    .inRussian("договор \(number) уже расторгнут \(termination.date)",
+                               remedy: "делать ничего не нужно; см. `dolg contract show \(number)`")
             }
             guard date >= contract.terms.startDate else {
                 throw DolgError(.invalidDate, "contract \(number) starts on \(contract.terms.startDate), after \(date)",

@@ -34,6 +34,8 @@ extension LedgerDatabase {
             guard date >= to.terms.startDate else {
                 throw DolgError(.paymentBeforeStart, "contract \(target) starts on \(to.terms.startDate), after \(date)",
                                 remedy: "move the credit on or after that day")
+                    .inRussian("договор \(target) начинается \(to.terms.startDate), позже \(date)",
+                               remedy: "переносите переплату в этот день или позже")
             }
             try ReceivedTotals.check(adding: amount, to: to.id, db)
             let stored = try amount.storedMinorUnits

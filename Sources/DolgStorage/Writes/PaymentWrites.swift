@@ -33,6 +33,9 @@ extension LedgerDatabase {
                     throw DolgError(.paymentReferenceConflict,
                                     "--ref '\(reference)' is already payment \(existing.id) of \(existing.entry.signedAmount) on \(existing.entry.date) to contract \(existing.contractNumber)",
                                     remedy: "give a new --ref, or check that this is not the same payment")
+                        .inRussian("--ref '\(reference)' уже есть: платёж \(existing.id) на \(existing.entry.signedAmount) "
+                                   + "от \(existing.entry.date) по договору \(existing.contractNumber)",
+                                   remedy: "укажите новый --ref или проверьте, не тот же ли это платёж")
                 }
                 return .unchanged(.alreadyRecorded(id: existing.id))
             }
@@ -41,6 +44,8 @@ extension LedgerDatabase {
                 throw DolgError(.paymentBeforeStart,
                                 "--date \(date) is before contract \(contractNumber) started on \(contract.terms.startDate)",
                                 remedy: "check the payment date")
+                    .inRussian("--date \(date) раньше начала договора \(contractNumber) (\(contract.terms.startDate))",
+                               remedy: "проверьте дату платежа")
             }
             try ReceivedTotals.check(adding: amount, to: contract.id, db)
             try db.execute(sql: """
@@ -59,19 +64,24 @@ extension LedgerDatabase {
             guard let payment = try paymentWithID(id, db) else {
                 throw DolgError(.unknownPayment, "payment \(id) does not exist",
                                 remedy: "see the payment ids in `dolg contract show CONTRACT`")
+                    .inRussian("платежа \(id) нет", remedy: "номера платежей: `dolg contract show ДОГОВОР`")
             }
             guard payment.entry.kind == .payment else {
                 throw DolgError(.reversalOfReversal, "entry \(id) is itself a reversal",
                                 remedy: "record the payment again with `dolg pay` instead")
+                    .inRussian("запись \(id) сама является отменой платежа", remedy: "вместо этого запишите платёж заново: `dolg pay`")
             }
             if let reversal = payment.reversedByID {
                 throw DolgError(.alreadyReversed, "payment \(id) was already reversed by entry \(reversal)",
                                 remedy: "nothing to do")
+                    .inRussian("платёж \(id) уже отменён записью \(reversal)", remedy: "делать ничего не нужно")
             }
             guard date >= payment.entry.date else {
                 throw DolgError(.reversalBeforePayment,
                                 "--date \(date) is before the payment's date \(payment.entry.date)",
                                 remedy: "give a reversal date on or after the payment")
+                    .inRussian("--date \(date) раньше даты платежа \(payment.entry.date)",
+                               remedy: "дата отмены должна быть не раньше даты платежа")
             }
             try db.execute(sql: """
                 INSERT INTO payments (contract_id, kind, date, amount, reverses_id, reason, recorded_at)

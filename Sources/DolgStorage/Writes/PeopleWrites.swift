@@ -12,11 +12,13 @@ extension LedgerDatabase {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM managers WHERE name = ?", arguments: [name]) == true {
                 throw DolgError(.duplicateManager, "a manager named '\(name)' already exists",
                                 remedy: "choose another name, or use the existing manager")
+                    .inRussian("менеджер '\(name)' уже есть", remedy: "выберите другое имя или работайте с существующим менеджером")
             }
             if let login, try Bool.fetchOne(db, sql: "SELECT 1 FROM managers WHERE login = ?",
                                             arguments: [login]) == true {
                 throw DolgError(.duplicateLogin, "--login '\(login)' belongs to another manager",
                                 remedy: "choose another login")
+                    .inRussian("--login '\(login)' уже у другого менеджера", remedy: "выберите другой логин")
             }
             try db.execute(sql: "INSERT INTO managers (name, role, login) VALUES (?, ?, ?)",
                            arguments: [name, role.rawValue, login])

@@ -38,13 +38,17 @@ extension LedgerDatabase {
                 """, arguments: [id]) else {
                 throw DolgError(.unknownRequest, "there is no restructuring request \(id)",
                                 remedy: "see the pending requests in `dolg schedule requests`")
+                    .inRussian("запроса на реструктуризацию \(id) нет", remedy: "ожидающие запросы: `dolg schedule requests`")
             }
             guard try mayApprove(login, db) else {
                 throw DolgError(.notPermitted, "'\(login)' is not a head and cannot approve", remedy: "ask a head to run `dolg approve \(id)`")
+                    .inRussian("'\(login)' — не руководитель и не может утвердить",
+                               remedy: "попросите руководителя выполнить `dolg approve \(id)`")
             }
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM approvals WHERE restructuring_id = ?", arguments: [id]) == true {
                 throw DolgError(.alreadyApproved, "restructuring \(id) of contract \(number) is already approved",
                                 remedy: "nothing to do")
+                    .inRussian("реструктуризация \(id) по договору \(number) уже утверждена", remedy: "делать ничего не нужно")
             }
             try db.execute(sql: """
                 INSERT INTO approvals (restructuring_id, approved_by, approved_at, effective_on) VALUES (?, ?, ?, ?)

@@ -41,6 +41,8 @@ extension ImportCommand {
                 for error in reading.errors { note("\(file): \(error)") }
                 throw DolgError(.invalidBankFile, "\(reading.errors.count) incoming document(s) in \(file) cannot be read; nothing imported",
                                 remedy: "ask the bank for a corrected statement, or fix the documents listed above")
+                    .inRussian("в \(file) не удалось прочитать входящих документов: \(reading.errors.count); ничего не импортировано",
+                               remedy: "запросите у банка исправленную выписку или исправьте документы, перечисленные выше")
             }
             let summary = try ledger.importBank(reading.incoming, sourceFile: (file as NSString).lastPathComponent,
                                                 asOf: today, dryRun: dryRun, audit: try global.auditContext())
@@ -91,11 +93,14 @@ extension ImportCommand {
                                    remedy: "проверьте файл: ничего не импортировано, ни один платёж не потерян")
                 } catch {
                     throw DolgError(.invalidBankFile, "\(file) is not a 1C exchange file", remedy: "check the file")
+                        .inRussian("\(file) — не файл обмена с 1С", remedy: "проверьте файл")
                 }
             }
             guard let map else {
                 throw DolgError(.invalidBankFile, "\(file) is not a 1C exchange file (it does not start with 1CClientBankExchange)",
                                 remedy: "for a CSV export give --map, e.g. --map 'date=Дата,amount=Сумма,number=Номер,purpose=Назначение'")
+                    .inRussian("\(file) — не файл обмена с 1С (он не начинается с 1CClientBankExchange)",
+                               remedy: "для CSV укажите --map, например --map 'date=Дата,amount=Сумма,number=Номер,purpose=Назначение'")
             }
             return try readCSV(mapping: try BankCSVMapping.parse(map))
         }
@@ -115,8 +120,9 @@ extension ImportCommand {
                 } else if row.errors.isEmpty {
                     reading.outgoingCount += 1
                 }
+                let russian = HelpLanguage.current == .russian
                 reading.errors += row.errors.map { error in
-                    "line \(error.line): \(error.column) '\(ImportRowError.shown(error.value))': \(error.problem)"
+                    (russian ? "строка " : "line ") + error.description(HelpLanguage.current)
                 }
             }
             return reading

@@ -31,6 +31,7 @@ struct ClientCommand: ParsableCommand {
             let phoneNumber = try parsePhone(phone, option: "--phone")
             if let inn, !(inn.count == 10 || inn.count == 12) || !inn.allSatisfy(\.isNumber) {
                 throw DolgError(.invalidValue, "--inn '\(inn)' is not an INN", remedy: "an INN has 10 or 12 digits")
+                    .inRussian("--inn '\(inn)': это не ИНН", remedy: "в ИНН 10 или 12 цифр")
             }
             var details = ClientDetails()
             details.email = email

@@ -76,12 +76,14 @@ struct ContractCommand: ParsableCommand {
                 try parseDate(text, option: "--first-due") }) ?? customLines?.map(\.dueDate).min() else {
                 throw DolgError(.invalidValue, "--first-due is missing",
                                 remedy: "give --first-due DATE, or a --schedule-file")
+                    .inRussian("не указан --first-due", remedy: "укажите --first-due ДАТА или --schedule-file")
             }
             let startDate = try start.map { text throws(DolgError) in try parseDate(text, option: "--start") }
                 ?? min(today, firstDueDate)
             guard customLines != nil || installments != nil else {
                 throw DolgError(.invalidValue, "--installments is missing",
                                 remedy: "give --installments K (1 for a single invoice), or a --schedule-file")
+                    .inRussian("не указан --installments", remedy: "укажите --installments K (1 — один счёт) или --schedule-file")
             }
             let terms = ScheduleTerms(
                 totalAmount: total, downPayment: downPayment,
@@ -118,7 +120,8 @@ struct ContractCommand: ParsableCommand {
             let input = try InputSource(path)
             defer { input.remove() }
             let text = try InputFile.text(input.path, refusedAs: .invalidSchedule,
-                                          remedy: "the file must be a UTF-8 CSV with columns due_date,amount")
+                                          remedy: "the file must be a UTF-8 CSV with columns due_date,amount",
+                                          russianRemedy: "нужен файл CSV в UTF-8 с колонками due_date,amount")
             return try ScheduleFileParser.parse(text, fileName: path)
         }
     }
@@ -142,6 +145,8 @@ struct ContractCommand: ParsableCommand {
             if let status, !ContractStatus.names.contains(status) {
                 throw DolgError(.invalidValue, "--status '\(status)' is not a status",
                                 remedy: "use one of \(ContractStatus.names.joined(separator: ", "))")
+                    .inRussian("--status '\(status)': такого статуса нет",
+                               remedy: "укажите один из: \(ContractStatus.names.joined(separator: ", "))")
             }
             let (ledger, settings) = try global.openLedger()
             let wantedBucket = try bucket.map { label throws(DolgError) in try settings.buckets.requireBucket(label) }
@@ -185,6 +190,8 @@ extension BucketScheme {
         guard let bucket = bucket(label: label) else {
             throw DolgError(.invalidValue, "--bucket '\(label)' is not a bucket",
                             remedy: "use one of \(buckets.map(\.label).joined(separator: ", "))")
+                .inRussian("--bucket '\(label)': такого интервала просрочки нет",
+                           remedy: "укажите один из: \(buckets.map(\.label).joined(separator: ", "))")
         }
         return bucket
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import DolgRules
 import DolgStorage
 
@@ -59,9 +60,16 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp(helpText("contracts, schedule, payments, touches or clients.",
                                           "contracts (договоры), schedule (графики), payments (платежи), touches (контакты) или clients (клиенты).")))
     var kind: Kind
-    @Option(help: ArgumentHelp(helpText("csv (the default, what the imports read), json, or xlsx (a workbook).",
-                                        "csv (по умолчанию, его читает загрузка), json или xlsx (книга Excel).")))
-    var format: Format = .csv
+    @Option(name: .customLong("format"), help: ArgumentHelp(helpText(
+        "csv (the default, what the imports read), json, or xlsx (a workbook); else the -o file's extension says.",
+        "csv (по умолчанию, его читает загрузка), json или xlsx (книга Excel); иначе по расширению файла -o.")))
+    var chosenFormat: Format?
+    @OptionGroup var destination: OutputDestinationOptions
+
+    /// --format, else the extension of the -o file, else CSV.
+    var format: Format {
+        chosenFormat ?? destination.file.flatMap { Format(rawValue: ($0 as NSString).pathExtension.lowercased()) } ?? .csv
+    }
     @Flag(help: ArgumentHelp(helpText("Russian Excel's dialect: BOM, ';', decimal comma.",
                                       "Формат русского Excel: BOM, ';', десятичная запятая.")))
     var excel = false

@@ -122,7 +122,7 @@ struct ImportOptions: ParsableArguments {
     /// Prints what was imported, or every bad row and the error that ends the command.
     func report(_ summary: ImportSummary, kinds: [String], name file: String, say: Say) throws(DolgError) {
         guard summary.errorCount == 0 else {
-            for error in summary.errors { note("\(error.file ?? file):\(error)") }
+            for error in summary.errors { note("\(error.file ?? file):" + error.description(say.language)) }
             if summary.errorCount > summary.errors.count {
                 let more = summary.errorCount - summary.errors.count
                 note(say("… and \(more) more", "… и ещё \(more)"))

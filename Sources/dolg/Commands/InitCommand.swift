@@ -23,6 +23,7 @@ struct InitCommand: ParsableCommand {
         guard let currency = Currency(code: currency) else {
             throw DolgError(.invalidValue, "--currency '\(self.currency)' is not a currency code",
                             remedy: "give a three-letter ISO code such as RUB")
+                .inRussian("--currency '\(self.currency)': это не код валюты", remedy: "укажите трёхбуквенный код ISO, например RUB")
         }
         let scheme = try BucketScheme.parse(buckets)
         let zone = timezone ?? TimeZone.current.identifier

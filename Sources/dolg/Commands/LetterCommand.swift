@@ -15,10 +15,16 @@ struct LetterCommand: ParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var destination: OutputDestinationOptions
     @Argument(help: ArgumentHelp(helpText("The contract number.", "Номер договора.")), completion: .custom(Completions.contracts)) var contract: String
-    @Option(help: ArgumentHelp(helpText("markdown or html (for printing from a browser).",
-                                        "markdown или html (для печати из браузера).")))
-    var format: Format = .markdown
+    @Option(name: .customLong("format"), help: ArgumentHelp(helpText(
+        "markdown or html (for printing from a browser); else html for an -o file ending in .html, else markdown.",
+        "markdown или html (для печати из браузера); иначе html для файла -o с расширением .html, иначе markdown.")))
+    var chosenFormat: Format?
+
+    var format: Format {
+        chosenFormat ?? (destination.file.map { $0.lowercased().hasSuffix(".html") } == true ? .html : .markdown)
+    }
     @Option(name: .customLong("deadline-days"), help: ArgumentHelp(helpText("Days the client has to pay.",
                                                                             "Сколько дней у клиента на оплату.")))
     var deadlineDays = 10
@@ -35,6 +41,8 @@ struct LetterCommand: ParsableCommand {
         guard !overdue.isEmpty else {
             throw DolgError(.invalidValue, "contract \(contract) has nothing overdue on \(today)",
                             remedy: "a claim letter is for a contract with overdue installments")
+                .inRussian("по договору \(contract) на \(today) просрочки нет",
+                           remedy: "претензию составляют только по договору с просрочкой")
         }
         let penalty = Penalty.amount(schedule: detail.schedule, entries: detail.payments.map(\.entry),
                                      dailyRate: detail.contract.dailyPenaltyRate, asOf: today)

@@ -62,6 +62,8 @@ struct RestoreCommand: ParsableCommand {
             write(DoctorReport.render(findings, say))
             throw DolgError(.ledgerDamaged, "the backup \(file) fails the doctor's checks; nothing was restored",
                             remedy: "restore an older backup")
+                .inRussian("резервная копия \(file) не прошла проверки doctor; ничего не восстановлено",
+                           remedy: "восстановите более старую резервную копию")
         }
         write(say("Restored \(global.ledgerPath) from \(file); every check passed.\n",
                   "Реестр \(global.ledgerPath) восстановлен из \(file); все проверки пройдены.\n"))

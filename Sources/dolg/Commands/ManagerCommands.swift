@@ -58,6 +58,7 @@ func requireText(_ text: String, field: String) throws(DolgError) -> String {
     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !trimmed.isEmpty else {
         throw DolgError(.invalidValue, "\(field) is empty", remedy: "give a value for \(field)")
+            .inRussian("\(field): пустое значение", remedy: "укажите значение для \(field)")
     }
     return trimmed
 }

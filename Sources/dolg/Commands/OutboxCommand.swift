@@ -42,6 +42,7 @@ struct OutboxCommand: ParsableCommand {
                 """))
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var destination: OutputDestinationOptions
         @OptionGroup var privacy: PrivacyOptions
         @Option(help: ArgumentHelp(helpText("Only messages with this status.", "Только сообщения с этим статусом.")))
         var status: OutboxMessage.Status?

@@ -16,6 +16,7 @@ struct PlaybookCommand: ParsableCommand {
                                                                            "Вывести действующий сценарий взыскания в формате TOML."))
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var destination: OutputDestinationOptions
 
         func run() throws {
             let (ledger, settings) = try global.openLedger()
@@ -38,7 +39,8 @@ struct PlaybookCommand: ParsableCommand {
         func run() throws {
             let input = try InputSource(file)
             defer { input.remove() }
-            let text = try InputFile.text(input.path, refusedAs: .invalidPlaybook, remedy: "save the playbook as UTF-8 TOML")
+            let text = try InputFile.text(input.path, refusedAs: .invalidPlaybook, remedy: "save the playbook as UTF-8 TOML",
+                                          russianRemedy: "сохраните сценарий взыскания как TOML в UTF-8")
             let set = try PlaybookReader.decode(text)
             let (ledger, settings) = try global.openLedger()
             try MessageText.check(set, currency: settings.currency)

@@ -30,6 +30,7 @@ extension ScheduleCommand {
             let from = try parseDate(from, option: "--from")
             guard from >= today else {
                 throw DolgError(.invalidDate, "--from \(from) is before today \(today)", remedy: "start the new schedule today or later")
+                    .inRussian("--from \(from) раньше сегодняшней даты \(today)", remedy: "начните новый график сегодня или позже")
             }
             let (ledger, settings) = try global.openLedger()
             let detail = try ledger.contractDetail(number: contract)

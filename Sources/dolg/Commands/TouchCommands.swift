@@ -66,23 +66,32 @@ struct TouchCommand: ParsableCommand {
             guard let date, let amount else {
                 throw DolgError(.invalidValue, "--outcome promise needs --promise-date and --promise-amount",
                                 remedy: "give the date and the amount the client promised")
+                    .inRussian("для --outcome promise нужны --promise-date и --promise-amount",
+                               remedy: "укажите дату и сумму, которые обещал клиент")
             }
             guard amount.isPositive else {
                 throw DolgError(.amountNotPositive, "--promise-amount \(amount) is not positive", remedy: "give the amount promised")
+                    .inRussian("--promise-amount \(amount): сумма должна быть больше нуля", remedy: "укажите обещанную сумму")
             }
             guard date >= now.date else {
                 throw DolgError(.invalidDate, "--promise-date \(date) is before today \(now.date)",
                                 remedy: "a promise is for today or a later day")
+                    .inRussian("--promise-date \(date) раньше сегодняшней даты \(now.date)",
+                               remedy: "обещание оплатить даётся на сегодня или на более поздний день")
             }
         } else if date != nil || amount != nil {
             throw DolgError(.invalidValue, "--promise-date and --promise-amount go with --outcome promise",
                             remedy: "drop them, or use --outcome promise")
+                .inRussian("--promise-date и --promise-amount указывают только с --outcome promise",
+                           remedy: "уберите их или укажите --outcome promise")
         }
         var callback: BusinessMoment?
         if let callbackAt {
             guard outcome == .callback, let moment = BusinessMoment.parse(callbackAt) else {
                 throw DolgError(.invalidValue, "--callback-at '\(callbackAt)' needs --outcome callback and a YYYY-MM-DDTHH:MM time",
                                 remedy: "e.g. --outcome callback --callback-at 2026-11-21T10:00")
+                    .inRussian("для --callback-at '\(callbackAt)' нужны --outcome callback и время в виде YYYY-MM-DDTHH:MM",
+                               remedy: "например: --outcome callback --callback-at 2026-11-21T10:00")
             }
             callback = moment
         }
@@ -127,6 +136,7 @@ struct HoldCommand: ParsableCommand {
             let until = try parseDate(until, option: "--until")
             guard until >= today else {
                 throw DolgError(.invalidDate, "--until \(until) is before today \(today)", remedy: "give today or a later day")
+                    .inRussian("--until \(until) раньше сегодняшней даты \(today)", remedy: "укажите сегодняшний или более поздний день")
             }
             let reason = try requireText(reason, field: "--reason")
             let (ledger, _) = try global.openLedger()

@@ -45,5 +45,6 @@ struct ManualCommand: ParsableCommand {
             return try JSONDecoder().decode(ToolDescription.self, from: Data(json.utf8))
         }
         throw DolgError(.invalidValue, "the argument parser described no commands", remedy: "report this as a bug")
+            .inRussian("разбор аргументов не вернул ни одной команды", remedy: "сообщите об этой ошибке разработчикам")
     }
 }

@@ -60,6 +60,7 @@ struct GlobalOptions: ParsableArguments {
             if let now, let moment = BusinessMoment.parse(now), moment.date != date {
                 throw DolgError(.invalidDate, "--today \(today) and --now \(now) are different days",
                                 remedy: "give one of them, or the same day in both")
+                    .inRussian("--today \(today) и --now \(now) — разные дни", remedy: "укажите что-то одно или один и тот же день в обоих")
             }
             return date
         }
@@ -100,6 +101,7 @@ struct GlobalOptions: ParsableArguments {
     private static func notAMoment(_ text: String, _ source: String) -> DolgError {
         DolgError(.invalidDate, "\(source) '\(text)' is not a date and time",
                   remedy: "write it as YYYY-MM-DDTHH:MM, e.g. 2026-11-20T14:30")
+            .inRussian("\(source) '\(text)': это не дата и время", remedy: "пишите в виде YYYY-MM-DDTHH:MM, например 2026-11-20T14:30")
     }
 
     /// The login of whoever runs the command: --as, DOLG_USER, or the OS user.
@@ -232,6 +234,7 @@ func parsePhone(_ text: String, option: String) throws(DolgError) -> PhoneNumber
 func timeOffsetMinutes(_ hours: Int) throws(DolgError) -> Int {
     guard (-12...14).contains(hours) else {
         throw DolgError(.invalidValue, "--time-offset \(hours) is not an offset in hours", remedy: "give -12 to 14")
+            .inRussian("--time-offset \(hours): это не сдвиг в часах", remedy: "укажите число от -12 до 14")
     }
     return hours * 60
 }
@@ -254,6 +257,8 @@ func parseRate(_ text: String, option: String) throws(DolgError) -> InterestRate
     } catch {
         throw DolgError(.invalidRate, "\(option) '\(text)' is not a percentage from 0 to 1000",
                         remedy: "give it in percent, e.g. \(option) 24 or \(option) 19.9")
+            .inRussian("\(option) '\(text)': это не процент от 0 до 1000",
+                       remedy: "укажите в процентах, например \(option) 24 или \(option) 19.9")
     }
 }
 

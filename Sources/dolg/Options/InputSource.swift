@@ -13,6 +13,9 @@ struct InputSource {
     let name: String
     private let temporary: Bool
 
+    /// How long a named pipe may keep its first bytes before it counts as written by nobody.
+    static let writerWaitMilliseconds: Int32 = 2_000
+
     /// At most this much is taken from a stream: a `< /dev/zero` ends with an error, not a full disk.
     static let streamLimit = 2 << 30
 
@@ -34,7 +37,20 @@ struct InputSource {
             (path, name, temporary) = (argument, argument, false)
             return
         }
-        let descriptor = argument == "-" ? STDIN_FILENO : open(argument, O_RDONLY | O_CLOEXEC)
+        // A named pipe is opened without waiting for a writer, then given a moment for its first
+        // bytes: a pipe nobody writes into is refused rather than waited on for ever.
+        let descriptor = argument == "-" ? STDIN_FILENO : open(argument, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        if descriptor >= 0, descriptor != STDIN_FILENO {
+            var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&ready, 1, Self.writerWaitMilliseconds) > 0 else {
+                close(descriptor)
+                throw DolgError(.invalidImport, "'\(argument)' is a pipe nobody writes into (not a regular file)",
+                                remedy: "write the data into it, or save it to a file and give its path")
+                    .inRussian("'\(argument)' — канал, в который никто не пишет (не обычный файл)",
+                               remedy: "подайте в него данные или сохраните их в файл и укажите путь")
+            }
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        }
         guard descriptor >= 0 else {
             throw DolgError(.inputFileMissing, "cannot read '\(argument)'", remedy: "check the path and its permissions")
                 .inRussian("не удалось прочитать '\(argument)'", remedy: "проверьте путь и права доступа")

@@ -39,6 +39,7 @@ struct SpreadsheetWorkbook {
         }
         guard let data = archive.data else {
             throw DolgError(.ledgerFailure, "the workbook could not be made", remedy: "try --format csv")
+                .inRussian("не удалось собрать файл xlsx", remedy: "попробуйте --format csv")
         }
         return data
     }
