@@ -21,8 +21,9 @@ enum HistoryWords {
          .optionalText(event.by)]
     }
 
+    /// `20.11.2026 10:00`; an event known only by its date (at midnight) shows the date alone.
     static func moment(_ moment: BusinessMoment) -> String {
-        "\(moment.date.russianDescription) \(moment.timeDescription)"
+        moment.minuteOfDay == 0 ? moment.date.russianDescription : "\(moment.date.russianDescription) \(moment.timeDescription)"
     }
 
     static func russian(_ detail: TimelineDetail) -> String {

@@ -63,7 +63,7 @@ enum RussianHeaders {
         "next_action_due": ("due", "срок"), "step_due": ("due", "срок"), "last_touch": ("touch", "контакт"),
         "instruction": ("to do", "что делать"), "not_before": ("from", "с"), "contracts": ("contr.", "догов."),
         "installment": ("inst.", "взнос"), "attempts": ("tries", "попыток"), "handed_at": ("handed", "передано"),
-        "overdue": ("late", "проср."), "credit": ("credit", "перепл."),
+        "overdue": ("late", "проср."), "credit": ("credit", "перепл."), "bucket": ("bucket", "проср."),
     ]
 
     /// A value's word for Russian readers: the terms above, else a step of the default ladder.

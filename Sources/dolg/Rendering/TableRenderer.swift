@@ -30,13 +30,15 @@ struct TableRenderer {
         let widestCell = report.columns.indices.map { index in allTexts.reduce(0) { max($0, $1[index].width) } }
         var widths = shown.map { max(allHeaders[$0].width, widestCell[$0]) }
         func total() -> Int { widths.reduce(0, +) + 2 * max(0, widths.count - 1) }
-        // How narrow a column may be cut: text to 12 cells, a number to its widest value, its
-        // header to 8 cells (a shorter header is no longer a word). Columns are dropped only
-        // while even that is too wide.
+        // How narrow a column may be cut: text to 12 cells, but short text (a date and time, a
+        // step, a status: at most 16 cells) not at all, since half of it says nothing; a number
+        // to its widest value, its header to 8 cells (a shorter header is no longer a word).
+        // Columns are dropped only while even that is too wide.
         func floor(_ index: Int) -> Int {
             let column = shown[index]
-            guard allRight[column] else { return min(widths[index], 12) }
-            return max(widestCell[column], min(allHeaders[column].width, 8))
+            let keepsHeader = max(widestCell[column], min(allHeaders[column].width, 8))
+            guard allRight[column] else { return widestCell[column] <= 16 ? keepsHeader : min(widths[index], 12) }
+            return keepsHeader
         }
         func narrowest() -> Int {
             widths.indices.reduce(2 * max(0, widths.count - 1)) { $0 + floor($1) }
