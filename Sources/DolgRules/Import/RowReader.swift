@@ -82,7 +82,7 @@ public struct RowReader {
     public mutating func identifier(_ column: String) -> String {
         let value = text(column)
         if !value.isEmpty, let problem = IdentifierText.problem(value) {
-            fail(column, value, problem, russian: Self.russian(identifierProblem: problem))
+            fail(column, value, problem.english, russian: problem.russian)
         }
         return value
     }
@@ -91,20 +91,9 @@ public struct RowReader {
     public mutating func optionalIdentifier(_ column: String) -> String? {
         guard let value = optionalText(column) else { return nil }
         if let problem = IdentifierText.problem(value) {
-            fail(column, value, problem, russian: Self.russian(identifierProblem: problem))
+            fail(column, value, problem.english, russian: problem.russian)
         }
         return value
-    }
-
-    /// The Russian wording of an `IdentifierText.problem`; nil (so English) for one not listed here.
-    static func russian(identifierProblem problem: String) -> String? {
-        switch problem {
-        case "contains control characters": return "содержит служебные символы"
-        case "contains invisible characters": return "содержит невидимые символы"
-        case "is empty": return "не заполнено"
-        case "is longer than \(IdentifierText.maximumLength) characters": return "длиннее \(IdentifierText.maximumLength) символов"
-        default: return nil
-        }
     }
 
     public mutating func money(_ column: String, optional: Bool = false) -> Money? {

@@ -8,12 +8,24 @@ public enum IdentifierText {
     public static let maximumLength = 200
 
     /// Why `text` cannot be a number or a name, or nil when it can.
-    public static func problem(_ text: String) -> String? {
-        if text.unicodeScalars.contains(where: isControl) { return "contains control characters" }
-        if text.unicodeScalars.contains(where: isInvisible) { return "contains invisible characters" }
-        if text.trimmingWhitespace().isEmpty { return "is empty" }
-        if text.count > maximumLength { return "is longer than \(maximumLength) characters" }
+    public static func problem(_ text: String) -> Problem? {
+        if text.unicodeScalars.contains(where: isControl) {
+            return Problem(english: "contains control characters", russian: "содержит служебные символы")
+        }
+        if text.unicodeScalars.contains(where: isInvisible) {
+            return Problem(english: "contains invisible characters", russian: "содержит невидимые символы")
+        }
+        if text.trimmingWhitespace().isEmpty { return Problem(english: "is empty", russian: "не заполнено") }
+        if text.count > maximumLength {
+            return Problem(english: "is longer than \(maximumLength) characters", russian: "длиннее \(maximumLength) символов")
+        }
         return nil
+    }
+
+    /// What is wrong with a text, in both languages.
+    public struct Problem: Sendable {
+        public let english: String
+        public let russian: String
     }
 
     /// C0 and C1 controls and DEL: no part of a name, and a way to rewrite an operator's terminal.

@@ -88,9 +88,9 @@ extension LedgerDatabase {
     static func checkIdentifier(_ text: String, _ option: String, russian: String) throws(DolgError) {
         guard let problem = IdentifierText.problem(text) else { return }
         let shown = ImportRowError.shown(text)
-        throw DolgError(.invalidValue, "\(option) '\(shown)' \(problem)",
+        throw DolgError(.invalidValue, "\(option) '\(shown)' \(problem.english)",
                         remedy: "type it again with letters, digits and punctuation only")
-            .inRussian("\(option) '\(shown)': \(russian) содержит недопустимые символы или пуст",
+            .inRussian("\(option) '\(shown)': \(russian) — \(problem.russian)",
                        remedy: "наберите заново: буквы, цифры и знаки препинания")
     }
 }
