@@ -13,10 +13,3 @@ extension LedgerDatabase {
         }
     }
 }
-
-extension LedgerDatabase {
-    /// How many contracts the ledger holds: the total a long scan's progress is told against.
-    public func contractCount() throws(DolgError) -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM contracts") ?? 0 }
-    }
-}

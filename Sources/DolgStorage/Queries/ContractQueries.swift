@@ -114,3 +114,10 @@ extension Row {
             reversedByID: self["reversed_by_id"], reason: self["reason"])
     }
 }
+
+extension LedgerDatabase {
+    /// How many contracts the ledger holds: the total a long scan's progress is told against.
+    public func contractCount() throws(DolgError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM contracts") ?? 0 }
+    }
+}

@@ -3,13 +3,16 @@ import DolgStorage
 
 /// The figures behind the reports, computed once for the report commands and the dashboard alike.
 enum Analytics {
+    /// The portfolio and its aging as of a date; `each` sees every contract's row of the same scan.
     static func portfolio(_ ledger: LedgerDatabase, _ settings: LedgerSettings, asOf: CivilDate,
-                          scope: ContractScope = .all) throws -> (PortfolioSummary, AgingReport) {
+                          scope: ContractScope = .all,
+                          each: (ContractPositionRow) -> Void = { _ in }) throws -> (PortfolioSummary, AgingReport) {
         var summary = PortfolioSummary()
         var aging = AgingReport(scheme: settings.buckets)
         try ledger.scanPositions(asOf: asOf, scope: scope, buckets: settings.buckets) { row in
             summary.add(row.position)
             aging.add(row.position)
+            each(row)
         }
         return (summary, aging)
     }

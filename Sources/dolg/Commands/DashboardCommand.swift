@@ -29,18 +29,17 @@ extension ReportCommand {
             let (ledger, settings) = try global.openLedger()
             let today = try global.businessDate()
             let contracts = scope.contracts
-            let (summary, aging) = try Analytics.portfolio(ledger, settings, asOf: today, scope: contracts)
+            var debts: [DashboardDebt] = []
+            let (summary, aging) = try Analytics.portfolio(ledger, settings, asOf: today, scope: contracts) { row in
+                guard row.position.bucket != nil else { return }
+                debts.append(DashboardDebt(contract: row.number, client: row.clientName, manager: row.managerName,
+                                           daysOverdue: row.position.daysOverdue, overdueAmount: row.position.overdueAmount))
+            }
             let trendStart = CivilDate(year: today.year, month: today.month, day: 1)!.adding(months: -(months - 1))
             let trend = try Analytics.dynamics(ledger, settings, DynamicsCalendar.dates(from: trendStart, to: today, by: .month),
                                                scope: contracts)
             let (byManager, _) = try Analytics.managers(ledger, settings, from: today.adding(days: -30), to: today, scope: contracts)
             let forecast = try Analytics.forecast(ledger, settings, today: today, periods: 3, by: .month, scope: contracts)
-            var debts: [DashboardDebt] = []
-            try ledger.scanPositions(asOf: today, scope: contracts, buckets: settings.buckets) { row in
-                guard row.position.bucket != nil else { return }
-                debts.append(DashboardDebt(contract: row.number, client: row.clientName, manager: row.managerName,
-                                           daysOverdue: row.position.daysOverdue, overdueAmount: row.position.overdueAmount))
-            }
             let largest = debts.sorted { ($1.overdueAmount, $0.contract) < ($0.overdueAmount, $1.contract) }.prefix(top)
             let oldest = debts.sorted { ($1.daysOverdue, $0.contract) < ($0.daysOverdue, $1.contract) }.prefix(top)
             let language = try global.language()
