@@ -26,6 +26,9 @@ struct TableRenderer {
         let allTexts = body.map { row in row.map { cell in let text = format(cell); return (text: text, width: TerminalWidth.cells(text)) } }
         let allHeaders = report.columns.map { column in let text = header(column); return (text: text, width: TerminalWidth.cells(text)) }
         let allRight = report.columns.indices.map { index in body.contains { row in isNumeric(row[index]) } }
+        let shortHeaderWidths = report.columns.map { column in
+            shortHeader(column).map { min(TerminalWidth.cells($0), TerminalWidth.cells(header(column))) }
+        }
         // The widest value of each column, found once: the fitting below asks for it often.
         let widestCell = report.columns.indices.map { index in allTexts.reduce(0) { max($0, $1[index].width) } }
         var widths = shown.map { max(allHeaders[$0].width, widestCell[$0]) }
@@ -36,7 +39,9 @@ struct TableRenderer {
         // Columns are dropped only while even that is too wide.
         func floor(_ index: Int) -> Int {
             let column = shown[index]
-            let keepsHeader = max(widestCell[column], min(allHeaders[column].width, 8))
+            // A column with a short header may come down to it; another keeps 8 cells of its own.
+            let header = shortHeaderWidths[column] ?? min(allHeaders[column].width, 8)
+            let keepsHeader = max(widestCell[column], header)
             guard allRight[column] else { return widestCell[column] <= 16 ? keepsHeader : min(widths[index], 12) }
             return keepsHeader
         }
@@ -58,6 +63,14 @@ struct TableRenderer {
                 widths.remove(at: position)
             }
         }
+        if let limit = fit.width, !fit.wide {
+            // Room a column holds only for its header goes first: its values lose nothing, the
+            // header shows short.
+            for index in widths.indices where total() > limit {
+                let bound = max(widestCell[shown[index]], floor(index))
+                if widths[index] > bound { widths[index] -= min(widths[index] - bound, total() - limit) }
+            }
+        }
         if let limit = fit.width, !fit.wide, total() > limit {
             // Columns give up what is too much in proportion to what they have beyond their floor,
             // so that a long name and a long instruction both stay readable.
@@ -77,6 +90,13 @@ struct TableRenderer {
                     widths[widest] -= 1
                     taken += 1
                 }
+            }
+        }
+        // A column that shows its short header needs no more room than that and its values.
+        for index in widths.indices {
+            let column = shown[index]
+            if widths[index] < allHeaders[column].width, let short = shortHeaderWidths[column] {
+                widths[index] = min(widths[index], max(widestCell[column], short))
             }
         }
         func fitted(_ cell: (text: String, width: Int), _ width: Int) -> (text: String, width: Int) {
